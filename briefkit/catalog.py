@@ -1,0 +1,183 @@
+"""Load a ``briefs/`` folder: read every file, validate, pair sources with translations.
+
+``load_catalog`` never raises on bad input: every problem in every file comes
+back at once in ``Catalog.problems``, sorted by file and line.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .frontmatter_yaml import BriefFrontMatterHandler, FrontMatterError, LineDict, split_document
+from .model import LANGUAGES, Brief, Text
+from .problems import Problem
+from .validate import SOURCE_FIELDS, TRANSLATION_FIELDS, FieldReader
+from .vocabulary import Vocabulary, load_vocabulary
+
+FILE_NAME = re.compile(r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>[a-z]{2})\.md\Z")
+VOCABULARY_FILES = {"topics": "topics.yml", "regions": "regions.yml"}
+_HANDLER = BriefFrontMatterHandler()
+
+
+@dataclass
+class BriefFile:
+    """One readable brief file, before it is paired with its other language."""
+
+    path: str
+    id: str
+    lang: str
+    id_date: dt.date | None
+    meta: LineDict
+    body: str
+    body_line: int
+
+
+@dataclass
+class Catalog:
+    """Every brief of a folder (newest first), its vocabularies, and its problems."""
+
+    briefs: list[Brief] = field(default_factory=list)
+    topics: Vocabulary = field(default_factory=lambda: Vocabulary("topics"))
+    regions: Vocabulary = field(default_factory=lambda: Vocabulary("regions"))
+    problems: list[Problem] = field(default_factory=list)
+
+    def published(self, include_drafts: bool = False) -> list[Brief]:
+        return [b for b in self.briefs if include_drafts or not b.draft]
+
+    def by_id(self) -> dict[str, Brief]:
+        return {b.id: b for b in self.briefs}
+
+
+def load_catalog(briefs_dir: Path, shown_as: str = "briefs") -> Catalog:
+    """Read ``briefs_dir``; paths in problems start with ``shown_as``."""
+    catalog = Catalog()
+    if not briefs_dir.is_dir():
+        catalog.problems.append(Problem(shown_as, 1, "folder", "not found (create the briefs/ folder next to mkdocs.yml)"))
+        return catalog
+    for kind, name in VOCABULARY_FILES.items():
+        vocab, problems = load_vocabulary(briefs_dir / name, f"{shown_as}/{name}", kind)
+        setattr(catalog, kind, vocab)
+        catalog.problems += problems
+    files: dict[tuple[str, str], BriefFile] = {}
+    for path, rel in _brief_paths(briefs_dir, shown_as):
+        brief_file = _read_file(path, rel, catalog.problems)
+        if brief_file is None:
+            continue
+        key = (brief_file.id, brief_file.lang)
+        if key in files:
+            catalog.problems.append(Problem(rel, 1, "id", f"'{brief_file.id}' in '{brief_file.lang}' is also {files[key].path} (rename or delete one of them)"))
+            continue
+        files[key] = brief_file
+    for brief_id in sorted({key[0] for key in files}):
+        brief = _pair(brief_id, files, catalog)
+        if brief is not None:
+            catalog.briefs.append(brief)
+    catalog.briefs.sort(key=lambda b: (b.date, b.id), reverse=True)
+    catalog.problems.sort()
+    return catalog
+
+
+def _brief_paths(briefs_dir: Path, shown_as: str) -> list[tuple[Path, str]]:
+    found = []
+    for folder, dirs, names in os.walk(briefs_dir):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(names):
+            if name.startswith(".") or not name.lower().endswith(".md"):
+                continue
+            path = Path(folder) / name
+            rel = unicodedata.normalize("NFC", path.relative_to(briefs_dir).as_posix())
+            found.append((path, f"{shown_as}/{rel}"))
+    return found
+
+
+def _read_file(path: Path, rel: str, problems: list[Problem]) -> BriefFile | None:
+    name = unicodedata.normalize("NFC", path.name)
+    match = FILE_NAME.match(name)
+    if match is None:
+        problems.append(Problem(rel, 1, "file", f"name '{name}' is not <id>.<lang>.md (name it like 2025-05-13-regional-roundtable.ko.md)"))
+        return None
+    if match["lang"] not in LANGUAGES:
+        problems.append(Problem(rel, 1, "file", f"language '{match['lang']}' is not ko or en (name the file <id>.ko.md or <id>.en.md)"))
+        return None
+    try:
+        id_date: dt.date | None = dt.date.fromisoformat(match["date"])
+    except ValueError:
+        problems.append(Problem(rel, 1, "id", f"'{match['date']}' in the file name is not a real date (write the roundtable's date as YYYY-MM-DD)"))
+        id_date = None
+    text = _decode(path, rel, problems)
+    if text is None:
+        return None
+    try:
+        front, closing_line, body = split_document(text)
+        meta = _HANDLER.load(front)
+    except FrontMatterError as err:
+        problems.append(Problem(rel, err.line, "front matter", _with_advice(err.message)))
+        return None
+    if not isinstance(meta, LineDict):
+        found = "nothing" if meta is None else "a list" if isinstance(meta, list) else "a single value"
+        problems.append(Problem(rel, 2, "front matter", f"must be 'field: value' lines, found {found} (see the brief format)"))
+        return None
+    return BriefFile(rel, match["id"], match["lang"], id_date, meta, body, closing_line + 1)
+
+
+def _with_advice(message: str) -> str:
+    return message if message.endswith(")") else message + " (fix the YAML syntax on this line)"
+
+
+def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
+    try:
+        raw = path.read_bytes()
+    except OSError as err:
+        problems.append(Problem(rel, 1, "file", f"cannot be read: {err.strerror} (check the file's permissions)"))
+        return None
+    try:
+        text = raw.decode("utf-8-sig")
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        problems.append(Problem(rel, line, "file", "is not UTF-8 text (save the file as UTF-8)"))
+        return None
+    if "\x00" in text:
+        line = text.count("\n", 0, text.index("\x00")) + 1
+        problems.append(Problem(rel, line, "file", "contains binary data (save it as a plain text Markdown file)"))
+        return None
+    return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+
+
+def _pair(brief_id: str, files: dict[tuple[str, str], BriefFile], catalog: Catalog) -> Brief | None:
+    present = [files[(brief_id, lang)] for lang in LANGUAGES if (brief_id, lang) in files]
+    source_file, others = present[0], present[1:]
+    before = len(catalog.problems)
+    source = FieldReader(source_file.meta, source_file.path)
+    source.check_known(SOURCE_FIELDS, None)
+    title = source.text("title", required=True)
+    date = source.date(source_file.id_date)
+    summary = source.summary()
+    topics = source.terms("topics", catalog.topics, "briefs/topics.yml")
+    regions = source.terms("regions", catalog.regions, "briefs/regions.yml")
+    source_text = Text(
+        lang=source_file.lang, path=source_file.path, title=title, summary=summary,
+        body=source_file.body, venue=source.text("venue", required=False),
+        organizers=source.strings("organizers"), speakers=source.speakers(),
+        body_line=source_file.body_line,
+    )
+    draft = source.flag("draft")
+    catalog.problems += source.problems
+    translations = {}
+    for other in others:
+        reader = FieldReader(other.meta, other.path)
+        reader.check_known(TRANSLATION_FIELDS, source_file.path)
+        translations[other.lang] = Text(
+            lang=other.lang, path=other.path, title=reader.text("title", required=True),
+            summary=reader.summary(), body=other.body, venue=reader.text("venue", required=False),
+            organizers=reader.strings("organizers"), speakers=reader.speakers(),
+            translated_from=reader.digest(), body_line=other.body_line,
+        )
+        catalog.problems += reader.problems
+    if len(catalog.problems) > before or date is None:
+        return None
+    return Brief(brief_id, date, topics, regions, source_text, translations, draft)

@@ -1,0 +1,174 @@
+"""The site as readers see it: per-language views of the catalog, and its URLs.
+
+Korean is at the root, English under ``en/``. Every brief has a page in every
+language: where no translation exists, the page shows the source text, marked
+with the source's language. Paths here are relative to the site root, with a
+trailing slash, as the ``url`` filter of MkDocs templates expects.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+from functools import cached_property
+
+from .catalog import Catalog
+from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
+from .vocabulary import Term
+
+RELATED_MAX = 5
+
+
+def lang_root(lang: str) -> str:
+    return "" if lang == DEFAULT_LANGUAGE else f"{lang}/"
+
+
+def brief_path(brief_id: str, lang: str) -> str:
+    return f"{lang_root(lang)}briefs/{brief_id}/"
+
+
+def term_path(kind: str, slug: str | None, lang: str) -> str:
+    return f"{lang_root(lang)}{kind}/" + (f"{slug}/" if slug else "")
+
+
+@dataclass(frozen=True)
+class BriefView:
+    """One brief as a reader of ``lang`` sees it."""
+
+    brief: Brief
+    lang: str
+
+    @property
+    def id(self) -> str:
+        return self.brief.id
+
+    @property
+    def text(self) -> Text:
+        return self.brief.shown_text(self.lang)
+
+    @property
+    def text_lang(self) -> str:
+        """The language the shown text is written in (may differ from the page's)."""
+        return self.text.lang
+
+    @property
+    def is_fallback(self) -> bool:
+        return self.text.lang != self.lang
+
+    @property
+    def state(self) -> str:
+        return self.brief.state(self.lang)
+
+    @property
+    def is_outdated(self) -> bool:
+        return self.state == OUTDATED
+
+    @property
+    def is_missing(self) -> bool:
+        return self.state == MISSING
+
+    @property
+    def path(self) -> str:
+        return brief_path(self.brief.id, self.lang)
+
+    @property
+    def source_path(self) -> str:
+        return brief_path(self.brief.id, self.brief.source.lang)
+
+    @property
+    def date(self) -> dt.date:
+        return self.brief.date
+
+    @property
+    def draft(self) -> bool:
+        return self.brief.draft
+
+    def terms(self, kind: str) -> tuple[Term, ...]:
+        return self.brief.topics if kind == "topics" else self.brief.regions
+
+    def field(self, name: str) -> Localized:
+        """``venue``, ``organizers`` or ``speakers``, with the language they are in."""
+        return shown_field(self, name)
+
+
+class SiteView:
+    """Everything the templates list, for one build (drafts in or out)."""
+
+    def __init__(self, catalog: Catalog, include_drafts: bool) -> None:
+        self.catalog = catalog
+        self.include_drafts = include_drafts
+        self.briefs: list[Brief] = catalog.published(include_drafts)
+
+    def views(self, lang: str) -> list[BriefView]:
+        """Every listed brief in ``lang``, newest first."""
+        return [BriefView(b, lang) for b in self.briefs]
+
+    def view(self, brief_id: str, lang: str) -> BriefView:
+        return BriefView(self._by_id[brief_id], lang)
+
+    def vocabulary(self, kind: str) -> tuple[Term, ...]:
+        return self.catalog.topics.terms if kind == "topics" else self.catalog.regions.terms
+
+    def term(self, kind: str, slug: str) -> Term:
+        return (self.catalog.topics if kind == "topics" else self.catalog.regions).get(slug)
+
+    def tagged(self, kind: str, slug: str, lang: str) -> list[BriefView]:
+        """The briefs under one topic or region, newest first."""
+        return [BriefView(b, lang) for b in self._tagged[kind].get(slug, [])]
+
+    def count(self, kind: str, slug: str) -> int:
+        return len(self._tagged[kind].get(slug, []))
+
+    def years(self, lang: str) -> list[tuple[int, list[BriefView]]]:
+        """The archive: years newest first, each with its briefs newest first."""
+        by_year: dict[int, list[BriefView]] = defaultdict(list)
+        for view in self.views(lang):
+            by_year[view.date.year].append(view)
+        return sorted(by_year.items(), reverse=True)
+
+    def related(self, brief_id: str, lang: str) -> list[BriefView]:
+        """Up to five briefs sharing the most topics and regions, then newest."""
+        brief = self._by_id[brief_id]
+        scores: dict[str, int] = defaultdict(int)
+        for kind, terms in (("topics", brief.topics), ("regions", brief.regions)):
+            for term in terms:
+                for other in self._tagged[kind].get(term.slug, []):
+                    if other.id != brief_id:
+                        scores[other.id] += 1
+        ranked = sorted(scores, key=lambda i: (-scores[i], -self._by_id[i].date.toordinal(), i))
+        return [BriefView(self._by_id[i], lang) for i in ranked[:RELATED_MAX]]
+
+    @cached_property
+    def _by_id(self) -> dict[str, Brief]:
+        return {b.id: b for b in self.briefs}
+
+    @cached_property
+    def _tagged(self) -> dict[str, dict[str, list[Brief]]]:
+        tagged: dict[str, dict[str, list[Brief]]] = {"topics": defaultdict(list), "regions": defaultdict(list)}
+        for brief in self.briefs:
+            for term in brief.topics:
+                tagged["topics"][term.slug].append(brief)
+            for term in brief.regions:
+                tagged["regions"][term.slug].append(brief)
+        return tagged
+
+
+def alternate_langs(lang: str) -> tuple[str, ...]:
+    return tuple(other for other in LANGUAGES if other != lang)
+
+
+@dataclass(frozen=True)
+class Localized:
+    """A value shown on a page, with the language it is written in."""
+
+    value: object
+    lang: str
+
+
+def shown_field(view: BriefView, name: str) -> Localized:
+    """A translated field, falling back to the source's when the translation omits it."""
+    own = getattr(view.text, name)
+    if own or view.is_fallback:
+        return Localized(own, view.text_lang)
+    return Localized(getattr(view.brief.source, name), view.brief.source.lang)

@@ -1,0 +1,201 @@
+"""Field rules for brief front matter: one function per kind of field.
+
+Each reader takes the parsed front matter and returns the cleaned value, adding
+a ``Problem`` for every mistake; nothing here raises on bad input.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+import unicodedata
+from typing import Any
+
+from .frontmatter_yaml import LineDict, LineList
+from .model import Speaker
+from .problems import Problem, advice, did_you_mean
+from .vocabulary import Term, Vocabulary
+
+SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
+TRANSLATION_FIELDS = ("title", "summary", "venue", "organizers", "speakers", "translated_from")
+STRUCTURAL_FIELDS = ("date", "topics", "regions", "draft")
+SPEAKER_FIELDS = ("name", "role", "affiliation")
+SUMMARY_MAX = 400
+DIGEST = re.compile(r"[0-9a-f]{12}\Z")
+ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
+
+
+def nfc(text: str) -> str:
+    return unicodedata.normalize("NFC", text)
+
+
+class FieldReader:
+    """Reads the fields of one file's front matter, collecting problems."""
+
+    def __init__(self, meta: LineDict, path: str) -> None:
+        self.meta = meta
+        self.path = path
+        self.problems: list[Problem] = []
+
+    def line(self, key: str) -> int:
+        return self.meta.lines.get(key, self.meta.line)
+
+    def add(self, line: int, field: str, message: str) -> None:
+        self.problems.append(Problem(self.path, line, field, message))
+
+    def check_known(self, allowed: tuple[str, ...], source_path: str | None) -> None:
+        for key in self.meta:
+            if key in allowed:
+                continue
+            if source_path is not None and key in STRUCTURAL_FIELDS:
+                self.add(self.line(key), key, f"is set only in the source file (edit {source_path} instead and remove it here)")
+            elif source_path is None and key == "translated_from":
+                self.add(self.line(key), key, "only a translation records its source digest (remove it here)")
+            else:
+                self.add(self.line(key), key, "unknown field" + advice(did_you_mean(key, allowed), "remove it"))
+
+    def text(self, key: str, *, required: bool) -> str:
+        value = self.meta.get(key)
+        if value is None:
+            if required:
+                what = "is missing" if key not in self.meta else "is empty"
+                self.add(self.line(key), key, f"{what} (add '{key}: …' to the front matter)")
+            return ""
+        if not isinstance(value, str):
+            self.add(self.line(key), key, f"must be text, found {_kind(value)} (put the value in quotes)")
+            return ""
+        value = nfc(value).strip()
+        if required and not value:
+            self.add(self.line(key), key, f"is empty (write the {key})")
+        return value
+
+    def summary(self) -> str:
+        value = self.text("summary", required=True)
+        if not value:
+            return ""
+        if re.search(r"\n[ \t]*\n", value):
+            self.add(self.line("summary"), "summary", "must be one paragraph (remove the blank line)")
+        value = " ".join(value.split())
+        if len(value) > SUMMARY_MAX:
+            self.add(self.line("summary"), "summary", f"is {len(value)} characters long (shorten it to at most {SUMMARY_MAX})")
+        return value
+
+    def date(self, id_date: dt.date | None) -> dt.date | None:
+        value = self.meta.get("date")
+        if value is None:
+            self.add(self.line("date"), "date", "is missing (add 'date: YYYY-MM-DD', the day the roundtable was held)")
+            return None
+        parsed = None
+        if isinstance(value, str) and ISO_DATE.match(value.strip()):
+            try:
+                parsed = dt.date.fromisoformat(value.strip())
+            except ValueError:
+                pass
+        if parsed is None:
+            self.add(self.line("date"), "date", f"'{value}' is not a date (write it as YYYY-MM-DD, e.g. 2025-05-13)")
+            return None
+        if id_date is not None and parsed != id_date:
+            self.add(self.line("date"), "date", f"{parsed} does not match the date in the file name, {id_date} (make them the same)")
+        return parsed
+
+    def flag(self, key: str) -> bool:
+        value = self.meta.get(key, False)
+        if not isinstance(value, bool):
+            self.add(self.line(key), key, f"must be true or false, found '{value}' (write 'draft: true' or remove it)")
+            return False
+        return value
+
+    def strings(self, key: str) -> tuple[str, ...]:
+        value = self.meta.get(key)
+        if value is None:
+            return ()
+        if not isinstance(value, LineList):
+            self.add(self.line(key), key, f"must be a list (write '{key}: [\"…\", \"…\"]' or one '- …' per line)")
+            return ()
+        out = []
+        for item, line in zip(value, value.lines):
+            if not isinstance(item, str) or not item.strip():
+                self.add(line, key, f"each entry must be text, found {_kind(item)} (put it in quotes)")
+            else:
+                out.append(nfc(item).strip())
+        return tuple(out)
+
+    def terms(self, key: str, vocab: Vocabulary, vocab_path: str) -> tuple[Term, ...]:
+        value = self.meta.get(key)
+        singular = key[:-1]
+        if value is None:
+            self.add(self.line(key), key, f"is missing (add '{key}: [...]' with at least one {singular} from {vocab_path})")
+            return ()
+        if isinstance(value, str):
+            self.add(self.line(key), key, f"must be a list (write '{key}: [{value}]')")
+            return ()
+        if not isinstance(value, LineList) or not value:
+            self.add(self.line(key), key, f"needs at least one {singular} (add one from {vocab_path})")
+            return ()
+        found: list[Term] = []
+        for item, line in zip(value, value.lines):
+            if not isinstance(item, str):
+                self.add(line, key, f"each {singular} must be a name, found {_kind(item)} (use a slug from {vocab_path})")
+                continue
+            term = vocab.resolve(item)
+            if term is None and vocab.terms:
+                self.add(line, key, f"unknown {singular} '{item}'" + advice(vocab.suggest(item) or f"use a slug from {vocab_path}"))
+            elif term is not None and term not in found:
+                found.append(term)
+        return tuple(found)
+
+    def speakers(self) -> tuple[Speaker, ...]:
+        value = self.meta.get("speakers")
+        if value is None:
+            return ()
+        if not isinstance(value, LineList):
+            self.add(self.line("speakers"), "speakers", "must be a list (write one '- name: …' per speaker)")
+            return ()
+        out = []
+        for item, line in zip(value, value.lines):
+            if not isinstance(item, LineDict):
+                self.add(line, "speakers", "each speaker must have fields (write '- name: …' with 'role:' and 'affiliation:' below)")
+                continue
+            fields: dict[str, str] = {}
+            for key, field_value in item.items():
+                key_line = item.lines[key]
+                if key not in SPEAKER_FIELDS:
+                    self.add(key_line, f"speakers.{key}", "unknown field" + advice(did_you_mean(key, SPEAKER_FIELDS), "use name, role or affiliation"))
+                elif field_value is None:
+                    continue
+                elif not isinstance(field_value, str):
+                    self.add(key_line, f"speakers.{key}", f"must be text, found {_kind(field_value)} (put it in quotes)")
+                else:
+                    fields[key] = nfc(field_value).strip()
+            if not fields.get("name"):
+                self.add(line, "speakers.name", "is missing (every speaker needs 'name: …')")
+                continue
+            out.append(Speaker(**fields))
+        return tuple(out)
+
+    def digest(self) -> str | None:
+        value = self.meta.get("translated_from")
+        if value is None:
+            return None
+        if isinstance(value, bool) or not isinstance(value, (str, int)):
+            self.add(self.line("translated_from"), "translated_from", "must be the 12-digit source digest in quotes (run 'briefs stamp <id>')")
+            return None
+        text = str(value).strip().lower() if isinstance(value, str) else f"{value:012d}"
+        if not DIGEST.match(text):
+            self.add(self.line("translated_from"), "translated_from", f"'{value}' is not a source digest (run 'briefs stamp <id>' to write it)")
+            return None
+        return text
+
+
+def _kind(value: Any) -> str:
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return "text"

@@ -1,0 +1,156 @@
+"""Topic and region vocabularies (``briefs/topics.yml``, ``briefs/regions.yml``).
+
+A vocabulary is a list of terms with bilingual labels. Regions are also found
+by ISO 3166-2:KR code, by label and by alias, compared after NFC and case folding,
+so ``서울``, ``Seoul``, ``KR-11`` and ``seoul`` are one region.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .frontmatter_yaml import FrontMatterError, LineDict, load_yaml
+from .problems import Problem, advice, did_you_mean
+
+SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
+REGION_CODE = re.compile(r"KR(?:-[0-9]{2})?\Z")
+
+
+def fold(text: str) -> str:
+    """The form in which names are compared: NFC, case-folded, trimmed."""
+    return unicodedata.normalize("NFC", text).casefold().strip()
+
+
+@dataclass(frozen=True)
+class Term:
+    """One topic or region, with its labels in both languages."""
+
+    kind: str  # "topics" or "regions"
+    slug: str
+    ko: str
+    en: str
+    description_ko: str = ""
+    description_en: str = ""
+    code: str = ""
+    aliases: tuple[str, ...] = ()
+
+    def label(self, lang: str) -> str:
+        return self.ko if lang == "ko" else self.en
+
+    def description(self, lang: str) -> str:
+        return self.description_ko if lang == "ko" else self.description_en
+
+
+@dataclass
+class Vocabulary:
+    """The terms of one kind, in file order, with every name that finds them."""
+
+    kind: str
+    terms: tuple[Term, ...] = ()
+    names: dict[str, Term] = field(default_factory=dict)
+
+    def resolve(self, value: str) -> Term | None:
+        return self.names.get(fold(value))
+
+    def get(self, slug: str) -> Term:
+        return next(t for t in self.terms if t.slug == slug)
+
+    def suggest(self, value: str) -> str:
+        """A near-miss hint among every name of every term, naming the slug."""
+        names = {fold(n): t.slug for t in self.terms for n in self._names_of(t)}
+        match = difflib.get_close_matches(fold(value), list(names), n=1, cutoff=0.6)
+        return f"did you mean '{names[match[0]]}'?" if match else ""
+
+    def _names_of(self, term: Term) -> tuple[str, ...]:
+        if self.kind == "regions":
+            return (term.slug, term.code, term.ko, term.en, *term.aliases)
+        return (term.slug,)
+
+
+_FIELDS = {
+    "topics": {"slug": True, "ko": True, "en": True, "description_ko": False, "description_en": False},
+    "regions": {"slug": True, "code": True, "ko": True, "en": True, "aliases": False},
+}
+
+
+def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[Problem]]:
+    """Read a vocabulary file; every problem is reported, none raised."""
+    vocab = Vocabulary(kind)
+    try:
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
+        data = load_yaml(text, first_line=1)
+    except FileNotFoundError:
+        return vocab, [Problem(rel, 1, kind, "file is missing (create it: see the brief format)")]
+    except UnicodeDecodeError:
+        return vocab, [Problem(rel, 1, kind, "not valid UTF-8 text (save the file as UTF-8)")]
+    except FrontMatterError as err:
+        return vocab, [Problem(rel, err.line, kind, err.message + " (fix the YAML syntax)")]
+    if not isinstance(data, list) or not data:
+        return vocab, [Problem(rel, 1, kind, "must be a non-empty list of terms ('- slug: …')")]
+    problems: list[Problem] = []
+    terms: list[Term] = []
+    owner: dict[str, tuple[str, int]] = {}
+    for index, item in enumerate(data):
+        line = data.lines[index]
+        if not isinstance(item, LineDict):
+            problems.append(Problem(rel, line, kind, "each term must be a mapping ('slug: …', 'ko: …', 'en: …')"))
+            continue
+        term, term_problems = _read_term(item, rel, kind)
+        problems += term_problems
+        if term is None:
+            continue
+        for name in vocab._names_of(term) if kind == "regions" else (term.slug,):
+            key = fold(name)
+            if key in owner and owner[key][0] != term.slug:
+                other, other_line = owner[key]
+                problems.append(
+                    Problem(rel, line, "aliases" if name in term.aliases else "slug",
+                            f"'{name}' already names '{other}' on line {other_line}"
+                            " (each slug, code, label and alias must name one term)")
+                )
+            elif key in owner and name == term.slug:
+                problems.append(Problem(rel, line, "slug", f"duplicate slug '{name}' (give each term its own slug)"))
+            else:
+                owner[key] = (term.slug, line)
+        terms.append(term)
+    vocab.terms = tuple(terms)
+    vocab.names = {key: next(t for t in terms if t.slug == slug) for key, (slug, _) in owner.items()}
+    return vocab, problems
+
+
+def _read_term(item: LineDict, rel: str, kind: str) -> tuple[Term | None, list[Problem]]:
+    fields = _FIELDS[kind]
+    problems: list[Problem] = []
+    values: dict[str, Any] = {}
+    for key, value in item.items():
+        line = item.lines[key]
+        if key not in fields:
+            problems.append(Problem(rel, line, key, "unknown field" + advice(did_you_mean(key, fields), "remove it")))
+            continue
+        if key == "aliases":
+            if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
+                problems.append(Problem(rel, line, key, "must be a list of names (write '[경남, South Gyeongsang]')"))
+                continue
+            values[key] = tuple(unicodedata.normalize("NFC", a.strip()) for a in value)
+            continue
+        if not isinstance(value, str) or not value.strip():
+            problems.append(Problem(rel, line, key, "must be non-empty text (write the label in quotes)"))
+            continue
+        values[key] = unicodedata.normalize("NFC", value.strip())
+    for key, required in fields.items():
+        if required and key not in values and key not in item:
+            problems.append(Problem(rel, item.line, key, f"missing (every term needs '{key}')"))
+    slug = values.get("slug", "")
+    if slug and not SLUG.match(slug):
+        problems.append(Problem(rel, item.lines["slug"], "slug", f"'{slug}' is not a slug (use lowercase letters, digits and hyphens)"))
+    code = values.get("code", "")
+    if kind == "regions" and code and not REGION_CODE.match(code):
+        problems.append(Problem(rel, item.lines["code"], "code", f"'{code}' is not an ISO 3166-2:KR code (write it like 'KR-11', or 'KR' for nationwide)"))
+    if problems:
+        return None, problems
+    return Term(kind=kind, **values), []

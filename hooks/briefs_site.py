@@ -1,0 +1,76 @@
+"""MkDocs glue for the briefs site: load and validate, stage pages, feed templates.
+
+Events: ``on_startup`` (preview or production), ``on_config`` (load the
+catalog once per build, stop on any problem, stage the pages), ``on_page_markdown``
+(titles and dates from the catalog), ``on_page_context`` (what templates list),
+``on_serve`` (watch the sources, not the staging folder).
+
+mkdocs-static-i18n runs the whole build once more for English from its
+``on_post_build``, with the same config object: the catalog hangs off that
+object, so both languages share one load and no state outlives a build.
+"""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.pages import Page
+
+from briefkit.build import BuildState, prepare
+
+log = get_plugin_logger(__name__)
+STATE = "briefs_build"
+
+# The command this process runs. MkDocs calls on_startup once per process, so
+# this is the hook-module form of a plugin's ``is_serve`` flag, not build state.
+_command = {"name": "build"}
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _command["name"] = command
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if isinstance(config.get(STATE), BuildState):
+        return config  # the English pass of the same build
+    root = Path(config.config_file_path).parent
+    state, problems = prepare(root, Path(config.docs_dir), preview=_command["name"] == "serve")
+    if problems:
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        noun = "problem" if len(problems) == 1 else "problems"
+        raise PluginError(f"{len(problems)} {noun} in briefs/: nothing was built (fix them, then run 'briefs check')")
+    config[STATE] = state
+    config.docs_dir = str(state.stage_dir)
+    return config
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    state: BuildState = config[STATE]
+    page.title = state.page_title(page.meta, _lang(config), page.title)
+    page.update_date = state.page_date(page.meta)
+    return markdown
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    state: BuildState = config[STATE]
+    context.update(state.page_context(page.meta, _lang(config)))
+    return context
+
+
+def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
+    state: BuildState = config[STATE]
+    server.unwatch(str(state.stage_dir))
+    server.watch(str(state.root / "briefs"))
+    server.watch(str(state.docs_dir))
+    return server
+
+
+def _lang(config: MkDocsConfig) -> str:
+    return str(config.plugins["i18n"].current_language)
