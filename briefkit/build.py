@@ -45,7 +45,7 @@ class BuildState:
     def page_context(self, meta: dict[str, Any], lang: str) -> dict[str, Any]:
         context: dict[str, Any] = {
             "site": self.site,
-            "lang": lang,
+            "page_lang": lang,
             "t": STRINGS[lang],
             "format_date": format_date,
             "brief_path": brief_path,
