@@ -19,7 +19,9 @@ from .problems import Problem
 from .validate import SOURCE_FIELDS, TRANSLATION_FIELDS, FieldReader
 from .vocabulary import Vocabulary, load_vocabulary
 
-FILE_NAME = re.compile(r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>[a-z]{2})\.md\Z")
+FILE_NAME = re.compile(
+    r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>[a-z]{2})\.md\Z"
+)
 VOCABULARY_FILES = {"topics": "topics.yml", "regions": "regions.yml"}
 _HANDLER = BriefFrontMatterHandler()
 
@@ -57,24 +59,30 @@ def load_catalog(briefs_dir: Path, shown_as: str = "briefs") -> Catalog:
     """Read ``briefs_dir``; paths in problems start with ``shown_as``."""
     catalog = Catalog()
     if not briefs_dir.is_dir():
-        catalog.problems.append(Problem(shown_as, 1, "folder", "not found (create the briefs/ folder next to mkdocs.yml)"))
+        catalog.problems.append(
+            Problem(shown_as, 1, "folder", "not found (create the briefs/ folder next to mkdocs.yml)")
+        )
         return catalog
     for kind, name in VOCABULARY_FILES.items():
         vocab, problems = load_vocabulary(briefs_dir / name, f"{shown_as}/{name}", kind)
         setattr(catalog, kind, vocab)
         catalog.problems += problems
     files: dict[tuple[str, str], BriefFile] = {}
+    unreadable: dict[tuple[str, str], str] = {}  # (id, lang) -> path of a well-named file that cannot be read
     for path, rel in _brief_paths(briefs_dir, shown_as):
-        brief_file = _read_file(path, rel, catalog.problems)
+        brief_file = _read_file(path, rel, catalog.problems, unreadable)
         if brief_file is None:
             continue
         key = (brief_file.id, brief_file.lang)
         if key in files:
-            catalog.problems.append(Problem(rel, 1, "id", f"'{brief_file.id}' in '{brief_file.lang}' is also {files[key].path} (rename or delete one of them)"))
+            catalog.problems.append(Problem(
+                rel, 1, "id",
+                f"'{brief_file.id}' in '{brief_file.lang}' is also {files[key].path} (rename or delete one of them)",
+            ))
             continue
         files[key] = brief_file
     for brief_id in sorted({key[0] for key in files}):
-        brief = _pair(brief_id, files, catalog)
+        brief = _pair(brief_id, files, unreadable, catalog, shown_as)
         if brief is not None:
             catalog.briefs.append(brief)
     catalog.briefs.sort(key=lambda b: (b.date, b.id), reverse=True)
@@ -90,25 +98,40 @@ def _brief_paths(briefs_dir: Path, shown_as: str) -> list[tuple[Path, str]]:
             if name.startswith(".") or not name.lower().endswith(".md"):
                 continue
             path = Path(folder) / name
-            rel = unicodedata.normalize("NFC", path.relative_to(briefs_dir).as_posix())
-            found.append((path, f"{shown_as}/{rel}"))
+            found.append((path, f"{shown_as}/{_printable(path.relative_to(briefs_dir).as_posix())}"))
     return found
 
 
-def _read_file(path: Path, rel: str, problems: list[Problem]) -> BriefFile | None:
-    name = unicodedata.normalize("NFC", path.name)
+def _printable(rel: str) -> str:
+    """A path as a message shows it: NFC, and bytes that are not UTF-8 shown as U+FFFD."""
+    text = rel.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return unicodedata.normalize("NFC", text)
+
+
+def _read_file(
+    path: Path, rel: str, problems: list[Problem], unreadable: dict[tuple[str, str], str]
+) -> BriefFile | None:
+    name = _printable(path.name)
     match = FILE_NAME.match(name)
     if match is None:
-        problems.append(Problem(rel, 1, "file", f"name '{name}' is not <id>.<lang>.md (name it like 2025-05-13-regional-roundtable.ko.md)"))
+        problems.append(Problem(
+            rel, 1, "file", f"name '{name}' is not <id>.<lang>.md (name it like 2025-05-13-regional-roundtable.ko.md)"
+        ))
         return None
     if match["lang"] not in LANGUAGES:
-        problems.append(Problem(rel, 1, "file", f"language '{match['lang']}' is not ko or en (name the file <id>.ko.md or <id>.en.md)"))
+        problems.append(Problem(
+            rel, 1, "file", f"language '{match['lang']}' is not ko or en (name the file <id>.ko.md or <id>.en.md)"
+        ))
         return None
     try:
         id_date: dt.date | None = dt.date.fromisoformat(match["date"])
     except ValueError:
-        problems.append(Problem(rel, 1, "id", f"'{match['date']}' in the file name is not a real date (write the roundtable's date as YYYY-MM-DD)"))
+        problems.append(Problem(
+            rel, 1, "id",
+            f"'{match['date']}' in the file name is not a real date (write the roundtable's date as YYYY-MM-DD)",
+        ))
         id_date = None
+    unreadable[(match["id"], match["lang"])] = rel
     text = _decode(path, rel, problems)
     if text is None:
         return None
@@ -120,8 +143,11 @@ def _read_file(path: Path, rel: str, problems: list[Problem]) -> BriefFile | Non
         return None
     if not isinstance(meta, LineDict):
         found = "nothing" if meta is None else "a list" if isinstance(meta, list) else "a single value"
-        problems.append(Problem(rel, 2, "front matter", f"must be 'field: value' lines, found {found} (see the brief format)"))
+        problems.append(Problem(
+            rel, 2, "front matter", f"must be 'field: value' lines, found {found} (see the brief format)"
+        ))
         return None
+    del unreadable[(match["id"], match["lang"])]
     return BriefFile(rel, match["id"], match["lang"], id_date, meta, body, closing_line + 1)
 
 
@@ -148,17 +174,31 @@ def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
     return unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
 
 
-def _pair(brief_id: str, files: dict[tuple[str, str], BriefFile], catalog: Catalog) -> Brief | None:
-    present = [files[(brief_id, lang)] for lang in LANGUAGES if (brief_id, lang) in files]
-    source_file, others = present[0], present[1:]
+def _pair(
+    brief_id: str,
+    files: dict[tuple[str, str], BriefFile],
+    unreadable: dict[tuple[str, str], str],
+    catalog: Catalog,
+    shown_as: str,
+) -> Brief | None:
+    langs = [lang for lang in LANGUAGES if (brief_id, lang) in files or (brief_id, lang) in unreadable]
+    if (brief_id, langs[0]) not in files:
+        # The source exists but cannot be read: its translations are still only translations.
+        source_path = unreadable[(brief_id, langs[0])]
+        for lang in langs[1:]:
+            if (brief_id, lang) in files:
+                _translation(files[(brief_id, lang)], source_path, catalog)
+        return None
+    source_file = files[(brief_id, langs[0])]
+    others = [files[(brief_id, lang)] for lang in langs[1:] if (brief_id, lang) in files]
     before = len(catalog.problems)
     source = FieldReader(source_file.meta, source_file.path)
     source.check_known(SOURCE_FIELDS, None)
     title = source.text("title", required=True)
     date = source.date(source_file.id_date)
     summary = source.summary()
-    topics = source.terms("topics", catalog.topics, "briefs/topics.yml")
-    regions = source.terms("regions", catalog.regions, "briefs/regions.yml")
+    topics = source.terms("topics", catalog.topics, f"{shown_as}/{VOCABULARY_FILES['topics']}")
+    regions = source.terms("regions", catalog.regions, f"{shown_as}/{VOCABULARY_FILES['regions']}")
     source_text = Text(
         lang=source_file.lang, path=source_file.path, title=title, summary=summary,
         body=source_file.body, venue=source.text("venue", required=False),
@@ -167,17 +207,21 @@ def _pair(brief_id: str, files: dict[tuple[str, str], BriefFile], catalog: Catal
     )
     draft = source.flag("draft")
     catalog.problems += source.problems
-    translations = {}
-    for other in others:
-        reader = FieldReader(other.meta, other.path)
-        reader.check_known(TRANSLATION_FIELDS, source_file.path)
-        translations[other.lang] = Text(
-            lang=other.lang, path=other.path, title=reader.text("title", required=True),
-            summary=reader.summary(), body=other.body, venue=reader.text("venue", required=False),
-            organizers=reader.strings("organizers"), speakers=reader.speakers(),
-            translated_from=reader.digest(), body_line=other.body_line,
-        )
-        catalog.problems += reader.problems
+    translations = {other.lang: _translation(other, source_file.path, catalog) for other in others}
     if len(catalog.problems) > before or date is None:
         return None
     return Brief(brief_id, date, topics, regions, source_text, translations, draft)
+
+
+def _translation(other: BriefFile, source_path: str, catalog: Catalog) -> Text:
+    """Read a translation file's fields, adding its problems to the catalog."""
+    reader = FieldReader(other.meta, other.path)
+    reader.check_known(TRANSLATION_FIELDS, source_path)
+    text = Text(
+        lang=other.lang, path=other.path, title=reader.text("title", required=True),
+        summary=reader.summary(), body=other.body, venue=reader.text("venue", required=False),
+        organizers=reader.strings("organizers"), speakers=reader.speakers(),
+        translated_from=reader.digest(), body_line=other.body_line,
+    )
+    catalog.problems += reader.problems
+    return text
