@@ -1,16 +1,23 @@
-"""The ``briefs`` command: check briefs without building, and (later) translation tools.
+"""The ``briefs`` command: check briefs without building, and translation tools.
 
 ``briefs check [PATH]`` prints the build's messages and exits with its code:
-0 when every brief is valid, 1 when any is not.
+0 when every brief is valid, 1 when any is not. The translator's commands
+(``status``, ``stamp``, ``digest``, ``new``, ``schema``) first check the folder
+the same way and stop with the same messages when it has problems.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import sys
 from pathlib import Path
 
-from .catalog import load_catalog
+from .catalog import Catalog, load_catalog
+from .model import LANGUAGES, STATES
+from .scaffold import ScaffoldError, new_source, new_translation
+from .schema import write_schemas
+from .translation import STATE_ORDER, StatusRow, count_states, file_digest, stamp_file, status_rows
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -18,20 +25,206 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate a briefs folder without building the site")
     check.add_argument("path", nargs="?", default="briefs", help="the briefs folder (default: briefs)")
+    _add_translation_commands(commands)
     args = parser.parse_args(argv)
+    if args.command == "status":
+        return _status(args)
+    if args.command == "stamp":
+        return _stamp(args)
+    if args.command == "digest":
+        return _digest(args.files)
+    if args.command == "new":
+        return _new(args)
+    if args.command == "schema":
+        return _schema(args)
     return _check(Path(args.path))
+
+
+def _add_translation_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
+    status = commands.add_parser(
+        "status", help="every brief's translation state: missing, outdated, unverified or current"
+    )
+    status.add_argument("path", nargs="?", default="briefs", help="the briefs folder (default: briefs)")
+    status.add_argument("--json", action="store_true", help="print a JSON list for scripts")
+    status.add_argument("--state", type=_states, default=STATES, metavar="S[,S]", help="show only these states")
+    status.add_argument("--lang", choices=LANGUAGES, help="show only translations into this language")
+    status.add_argument("--fail-on", type=_states, default=(), metavar="S[,S]",
+                        help="exit 1 when any translation is in one of these states (e.g. outdated,missing)")
+    stamp = commands.add_parser("stamp", help="record that translations match their source's current text")
+    stamp.add_argument("ids", nargs="*", metavar="id", help="brief ids, e.g. 2025-05-13-regional-innovation-roundtable")
+    stamp.add_argument("--all", action="store_true", help="stamp every existing translation (adopting the workflow)")
+    stamp.add_argument("--lang", choices=LANGUAGES, help="stamp only the translation into this language")
+    stamp.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
+    digest = commands.add_parser("digest", help="print a source file's digest")
+    digest.add_argument("files", nargs="+", metavar="file")
+    new = commands.add_parser("new", help="start a new Korean source, or a translation skeleton with --lang")
+    new.add_argument("--date", required=True, help="the roundtable's date, YYYY-MM-DD")
+    new.add_argument("--slug", required=True, help="lowercase words joined by hyphens")
+    new.add_argument("--lang", choices=LANGUAGES, help="make a translation of the existing brief into this language")
+    new.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
+    schema = commands.add_parser("schema", help="write the JSON Schemas of brief front matter into schemas/")
+    schema.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
+    schema.add_argument("--out", help="the folder to write to (default: schemas/ beside the briefs folder)")
+    schema.add_argument("--check", action="store_true", help="write nothing; exit 1 if the files are not up to date")
+
+
+def _states(value: str) -> tuple[str, ...]:
+    states = tuple(s.strip() for s in value.split(",") if s.strip())
+    unknown = [s for s in states if s not in STATES]
+    if unknown or not states:
+        raise argparse.ArgumentTypeError(f"'{value}': use one or more of {', '.join(STATES)}, separated by commas")
+    return states
 
 
 def _check(path: Path) -> int:
     catalog = load_catalog(path, shown_as=path.as_posix().rstrip("/") or ".")
-    for problem in catalog.problems:
-        print(problem, file=sys.stderr)
     if catalog.problems:
-        count = len(catalog.problems)
-        print(f"{count} problem{'s' if count != 1 else ''}: nothing can be published until they are fixed.", file=sys.stderr)
+        _print_problems(catalog, "nothing can be published until they are fixed.")
         return 1
     print(f"{len(catalog.briefs)} briefs checked, no problems.")
     return 0
+
+
+def _valid_catalog(path: Path) -> Catalog | None:
+    """The folder's catalog, or None after printing its problems as ``check`` does."""
+    catalog = load_catalog(path, shown_as=_shown(path))
+    if catalog.problems:
+        _print_problems(catalog, "nothing can be published until they are fixed.")
+        return None
+    return catalog
+
+
+def _print_problems(catalog: Catalog, tail: str) -> None:
+    for problem in catalog.problems:
+        print(problem, file=sys.stderr)
+    count = len(catalog.problems)
+    print(f"{count} problem{'s' if count != 1 else ''}: {tail}", file=sys.stderr)
+
+
+def _shown(path: Path) -> str:
+    return path.as_posix().rstrip("/") or "."
+
+
+def _status(args: argparse.Namespace) -> int:
+    catalog = _valid_catalog(Path(args.path))
+    if catalog is None:
+        return 1
+    langs = (args.lang,) if args.lang else LANGUAGES
+    rows = status_rows(catalog, langs)
+    shown = [r for r in rows if r.state in args.state]
+    if args.json:
+        print(json.dumps([r.as_json() for r in shown], ensure_ascii=False, indent=2))
+    else:
+        _print_status(shown, rows, args.state)
+    failing = count_states([r for r in rows if r.state in args.fail_on])
+    if any(failing.values()):
+        found = ", ".join(f"{n} {s}" for s, n in failing.items() if n)
+        print(f"briefs status: {found} (--fail-on {','.join(args.fail_on)})", file=sys.stderr)
+        return 1
+    return 0
+
+
+GROUP_ADVICE = {
+    "outdated": "the source changed after these were translated: update them, then run 'briefs stamp <id>'",
+    "missing": "no translation yet: start one with 'briefs new --date <date> --slug <slug> --lang <lang>'",
+    "unverified": "no translated_from: compare each with its source, then run 'briefs stamp <id>'",
+    "current": "made from the source's current text",
+}
+
+
+def _print_status(shown: list[StatusRow], rows: list[StatusRow], states: tuple[str, ...]) -> None:
+    for state in STATE_ORDER:
+        group = [r for r in shown if r.state == state]
+        if state not in states or not group:
+            continue
+        print(f"{state} ({len(group)}): {GROUP_ADVICE[state]}")
+        for row in group:
+            print("  " + _describe(row))
+        print()
+    counts = count_states(rows)
+    briefs = len({r.id for r in rows})
+    print(f"{briefs} briefs: " + ", ".join(f"{counts[s]} {s}" for s in STATE_ORDER))
+
+
+def _describe(row: StatusRow) -> str:
+    parts = [row.id, row.lang, row.path or f"(source: {row.source_path})"]
+    if row.draft:
+        parts.append("[draft]")
+    if row.state == "outdated":
+        parts.append(f"source changed {row.source_changed}" if row.source_changed else f"source: {row.source_path}")
+    return "  ".join(parts)
+
+
+def _stamp(args: argparse.Namespace) -> int:
+    path = Path(args.briefs)
+    catalog = _valid_catalog(path)
+    if catalog is None:
+        return 1
+    if not args.ids and not args.all:
+        print("briefs stamp: name at least one brief id, or --all", file=sys.stderr)
+        return 2
+    by_id = catalog.by_id()
+    unknown = [i for i in args.ids if i not in by_id]
+    if unknown:
+        print(f"briefs stamp: no brief {', '.join(unknown)} in {_shown(path)} (see: briefs status)", file=sys.stderr)
+        return 1
+    briefs = catalog.briefs if args.all else [by_id[i] for i in dict.fromkeys(args.ids)]
+    status = 0
+    for brief in briefs:
+        texts = [t for lang, t in sorted(brief.translations.items()) if args.lang in (None, lang)]
+        if not texts and not args.all:
+            start = f"briefs new --date {brief.id[:10]} --slug {brief.id[11:]} --lang en"
+            print(f"{brief.id}: no translation to stamp (start one: {start})", file=sys.stderr)
+            status = 1
+        for text in texts:
+            changed = stamp_file(Path(text.path), brief.digest)
+            print(f"{text.path}: translated_from {brief.digest}" + ("" if changed else " (already)"))
+    return status
+
+
+def _digest(files: list[str]) -> int:
+    status = 0
+    for name in files:
+        digest, problems = file_digest(Path(name))
+        for problem in problems:
+            print(problem, file=sys.stderr)
+        if digest is None:
+            status = 1
+        else:
+            print(f"{digest}  {name}" if len(files) > 1 else digest)
+    return status
+
+
+def _new(args: argparse.Namespace) -> int:
+    path = Path(args.briefs)
+    try:
+        if args.lang is None:
+            created = new_source(path, args.date, args.slug)
+        else:
+            catalog = _valid_catalog(path)
+            if catalog is None:
+                return 1
+            created = new_translation(catalog, path, args.date, args.slug, args.lang)
+    except ScaffoldError as err:
+        print(f"briefs new: {err}", file=sys.stderr)
+        return 1
+    print(f"created {created.as_posix()}")
+    return 0
+
+
+def _schema(args: argparse.Namespace) -> int:
+    path = Path(args.briefs)
+    catalog = _valid_catalog(path)
+    if catalog is None:
+        return 1
+    out = Path(args.out) if args.out else path.resolve().parent / "schemas"
+    stale = write_schemas(catalog, out, check_only=args.check)
+    for name in stale:
+        if args.check:
+            print(f"{out.as_posix()}/{name}: out of date (run: briefs schema)", file=sys.stderr)
+        else:
+            print(f"{out.as_posix()}/{name}: written")
+    return 1 if args.check and stale else 0
 
 
 if __name__ == "__main__":

@@ -1,0 +1,157 @@
+"""Translation states for translators: who needs what, and stamping a translation.
+
+``status_rows`` lists, for every brief and every language other than its
+source's, the translation's state (missing, outdated, unverified, current),
+which ``briefs status`` prints and the ``/translations/`` page lists.
+``stamp_file`` writes the current source digest into a translation's
+``translated_from`` by editing one line of the file, so comments, key order,
+quoting, line ends and a byte-order mark stay exactly as the translator left
+them. ``file_digest`` is the digest of any source file, as ``briefs digest``
+prints it.
+"""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import unicodedata
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any
+
+from .catalog import Catalog
+from .frontmatter_yaml import FrontMatterError, LineDict, load_yaml, split_document
+from .model import CURRENT, LANGUAGES, MISSING, OUTDATED, UNVERIFIED, Brief, source_digest
+from .validate import FieldReader
+
+# The order ``briefs status`` prints its groups in: work to do first.
+STATE_ORDER = (OUTDATED, MISSING, UNVERIFIED, CURRENT)
+BOM = b"\xef\xbb\xbf"
+_TRANSLATED_FROM = re.compile(r"translated_from[ \t]*:")
+_FENCE = re.compile(r"---[ \t]*\Z")
+
+
+@dataclass(frozen=True)
+class StatusRow:
+    """One translation (present or not) of one brief: the ``--json`` shape."""
+
+    id: str
+    source: str  # the source's language
+    lang: str  # the translation's language
+    state: str
+    path: str | None  # the translation file, None when missing
+    source_path: str
+    digest: str  # the source's current digest
+    translated_from: str | None
+    source_changed: str | None  # YYYY-MM-DD of the source's last commit, outdated only
+    draft: bool
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def status_rows(catalog: Catalog, langs: tuple[str, ...] = LANGUAGES, *, git_dates: bool = True) -> list[StatusRow]:
+    """Every translation of every brief (drafts too), newest brief first."""
+    rows = []
+    dates = _GitDates() if git_dates else None
+    for brief in catalog.briefs:
+        for lang in langs:
+            if lang == brief.source.lang:
+                continue
+            rows.append(_row(brief, lang, dates))
+    return rows
+
+
+def _row(brief: Brief, lang: str, dates: _GitDates | None) -> StatusRow:
+    state = brief.state(lang)
+    text = brief.translations.get(lang)
+    changed = dates.last_change(brief.source.path) if dates is not None and state == OUTDATED else None
+    return StatusRow(
+        id=brief.id, source=brief.source.lang, lang=lang, state=state,
+        path=text.path if text else None, source_path=brief.source.path, digest=brief.digest,
+        translated_from=text.translated_from if text else None, source_changed=changed, draft=brief.draft,
+    )
+
+
+class _GitDates:
+    """Last-commit dates of files, when they are inside a git work tree."""
+
+    def last_change(self, path: str) -> str | None:
+        folder = Path(path).parent
+        if not self._inside(folder):
+            return None
+        out = _git(folder, "log", "-1", "--format=%cs", "--", Path(path).name)
+        return out or None
+
+    def _inside(self, folder: Path) -> bool:
+        return _git(folder, "rev-parse", "--is-inside-work-tree") == "true"
+
+
+def _git(folder: Path, *args: str) -> str:
+    try:
+        proc = subprocess.run(["git", *args], cwd=folder, capture_output=True, text=True, timeout=30, check=False)
+    except (OSError, subprocess.SubprocessError):
+        return ""
+    return proc.stdout.strip() if proc.returncode == 0 else ""
+
+
+def count_states(rows: list[StatusRow]) -> dict[str, int]:
+    return {state: sum(1 for r in rows if r.state == state) for state in STATE_ORDER}
+
+
+def stamp_file(path: Path, digest: str) -> bool:
+    """Set ``translated_from: "<digest>"`` in ``path``; False if it was already so.
+
+    Only the ``translated_from`` line changes, or one line is inserted before
+    the closing ``---``; every other byte of the file is kept.
+    """
+    raw = path.read_bytes()
+    bom = raw.startswith(BOM)
+    text = raw[len(BOM):].decode("utf-8") if bom else raw.decode("utf-8")
+    lines = text.splitlines(keepends=True)
+    if not lines or not _FENCE.match(lines[0].rstrip("\r\n")):
+        raise ValueError(f"{path}: no front matter (the file must start with a line '---')")
+    closing = next((i for i in range(1, len(lines)) if _FENCE.match(lines[i].rstrip("\r\n"))), None)
+    if closing is None:
+        raise ValueError(f"{path}: front matter not closed (add a line '---' after the last field)")
+    eol = "\r\n" if lines[0].endswith("\r\n") else "\n"
+    new_line = f'translated_from: "{digest}"{eol}'
+    found = [i for i in range(1, closing) if _TRANSLATED_FROM.match(lines[i])]
+    if found:
+        index = found[0]
+        old_eol = lines[index][len(lines[index].rstrip("\r\n")):] or eol
+        new_line = new_line.rstrip("\r\n") + old_eol
+        if lines[index] == new_line:
+            return False
+        lines[index] = new_line
+    else:
+        last = closing - 1
+        if last >= 1 and not lines[last].endswith(("\n", "\r")):
+            lines[last] += eol  # a front matter whose last line has no line end (rare)
+        lines.insert(closing, new_line)
+    data = "".join(lines).encode("utf-8")
+    path.write_bytes(BOM + data if bom else data)
+    return True
+
+
+def file_digest(path: Path) -> tuple[str | None, list[str]]:
+    """The source digest of one file, computed as the build computes it, or problems."""
+    shown = path.as_posix()
+    try:
+        text = path.read_bytes().decode("utf-8-sig")
+    except (OSError, UnicodeDecodeError) as err:
+        return None, [f"{shown}:1: file: cannot be read as UTF-8 text ({err})"]
+    text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
+    try:
+        front, _, body = split_document(text)
+        meta = load_yaml(front)
+    except FrontMatterError as err:
+        return None, [f"{shown}:{err.line}: front matter: {err.message}"]
+    if not isinstance(meta, LineDict):
+        return None, [f"{shown}:2: front matter: must be 'field: value' lines (see the brief format)"]
+    reader = FieldReader(meta, shown)
+    title = reader.text("title", required=True)
+    summary = reader.summary()
+    if reader.problems:
+        return None, [str(p) for p in reader.problems]
+    return source_digest(title, summary, body), []
