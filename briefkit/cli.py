@@ -110,7 +110,7 @@ def _status(args: argparse.Namespace) -> int:
     if catalog is None:
         return 1
     langs = (args.lang,) if args.lang else LANGUAGES
-    rows = status_rows(catalog, langs)
+    rows = status_rows(catalog.briefs, langs)
     shown = [r for r in rows if r.state in args.state]
     if args.json:
         print(json.dumps([r.as_json() for r in shown], ensure_ascii=False, indent=2))

@@ -15,6 +15,7 @@ from functools import cached_property
 
 from .catalog import Catalog
 from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
+from .translation import StatusRow, status_rows
 from .vocabulary import Term
 
 RELATED_MAX = 5
@@ -106,6 +107,10 @@ class SiteView:
 
     def view(self, brief_id: str, lang: str) -> BriefView:
         return BriefView(self._by_id[brief_id], lang)
+
+    def translation_rows(self) -> list[StatusRow]:
+        """Every translation's state, as ``briefs status`` lists it (git dates left out)."""
+        return status_rows(self.briefs, git_dates=False)
 
     def vocabulary(self, kind: str) -> tuple[Term, ...]:
         return self.catalog.topics.terms if kind == "topics" else self.catalog.regions.terms

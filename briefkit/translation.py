@@ -15,11 +15,11 @@ from __future__ import annotations
 import re
 import subprocess
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
-from .catalog import Catalog
 from .frontmatter_yaml import FrontMatterError, LineDict, load_yaml, split_document
 from .model import CURRENT, LANGUAGES, MISSING, OUTDATED, UNVERIFIED, Brief, source_digest
 from .validate import FieldReader
@@ -50,11 +50,13 @@ class StatusRow:
         return asdict(self)
 
 
-def status_rows(catalog: Catalog, langs: tuple[str, ...] = LANGUAGES, *, git_dates: bool = True) -> list[StatusRow]:
-    """Every translation of every brief (drafts too), newest brief first."""
+def status_rows(
+    briefs: Iterable[Brief], langs: tuple[str, ...] = LANGUAGES, *, git_dates: bool = True
+) -> list[StatusRow]:
+    """Every translation (present or not) of ``briefs``, in their order."""
     rows = []
     dates = _GitDates() if git_dates else None
-    for brief in catalog.briefs:
+    for brief in briefs:
         for lang in langs:
             if lang == brief.source.lang:
                 continue
@@ -150,8 +152,10 @@ def file_digest(path: Path) -> tuple[str | None, list[str]]:
     if not isinstance(meta, LineDict):
         return None, [f"{shown}:2: front matter: must be 'field: value' lines (see the brief format)"]
     reader = FieldReader(meta, shown)
-    title = reader.text("title", required=True)
-    summary = reader.summary()
+    reader.text("title", required=True)
+    reader.summary()
     if reader.problems:
         return None, [str(p) for p in reader.problems]
+    # The contract's digest: title and summary as YAML read them, before any trimming.
+    title, summary = meta["title"], meta["summary"]
     return source_digest(title, summary, body), []
