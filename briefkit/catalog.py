@@ -203,7 +203,7 @@ def _pair(
         lang=source_file.lang, path=source_file.path, title=title, summary=summary,
         body=source_file.body, venue=source.text("venue", required=False),
         organizers=source.strings("organizers"), speakers=source.speakers(),
-        body_line=source_file.body_line,
+        body_line=source_file.body_line, digest=source.source_digest(source_file.body),
     )
     draft = source.flag("draft")
     catalog.problems += source.problems

@@ -44,6 +44,7 @@ class LineDict(dict[str, Any]):
         super().__init__()
         self.line = line
         self.lines: dict[str, int] = {}
+        self.plain: dict[str, str] = {}  # the text of each unquoted value, as written
 
 
 class LineList(list[Any]):
@@ -55,7 +56,7 @@ class LineList(list[Any]):
         self.lines: list[int] = []
 
 
-class BriefFrontMatterHandler(fm_handlers.BaseHandler):  # type: ignore[misc]
+class BriefFrontMatterHandler(fm_handlers.BaseHandler):
     """python-frontmatter handler for brief files (YAML 1.2, lines kept)."""
 
     FM_BOUNDARY = re.compile(r"^---[ \t]*$", re.MULTILINE)
@@ -95,15 +96,46 @@ def load_yaml(text: str, first_line: int = FIRST_FM_LINE) -> Any:
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
-        mark = err.problem_mark or err.context_mark
-        line = first_line + (mark.line if mark else 0)
-        problem = (err.problem or err.context or "invalid YAML").strip()
-        raise FrontMatterError(line, f"invalid YAML: {problem}") from None
+        problem = " ".join((err.problem or err.context or "invalid YAML").split())
+        advice = _YAML_ADVICE.get(problem, "fix the YAML syntax on this line")
+        # Something left open (a quote, a '[') is reported where it was opened, not where the text ran out.
+        mark = err.context_mark if problem in _UNCLOSED and err.context_mark else err.problem_mark
+        last_line = first_line + max(text.rstrip("\n").count("\n"), 0)  # not past the closing '---'
+        line = min(first_line + (mark.line if mark else 0), last_line)
+        raise FrontMatterError(line, f"invalid YAML: {problem} ({advice})") from None
+    except yaml.reader.ReaderError as err:
+        raise _character_error(text, err, first_line) from None
     except yaml.YAMLError as err:
-        raise FrontMatterError(first_line, f"invalid YAML: {err}") from None
+        raise FrontMatterError(first_line, "invalid YAML: " + " ".join(str(err).split())) from None
     if node is None:
         return None
-    return _construct(node, first_line)
+    return _Builder(first_line).build(node, 0)
+
+
+_QUOTE = "put the whole value in quotes"
+_YAML_ADVICE = {
+    "mapping values are not allowed in this context": "a ': ' inside a value starts a new field: " + _QUOTE,
+    "found character that cannot start any token": "a value cannot start with this character: " + _QUOTE,
+    "found a tab character that violates indentation": "indent with spaces, not tabs",
+    "did not find expected key": "check the indentation; a value that starts with a quote must end with it",
+    "did not find expected '-' indicator": "start every item of the list with '- ' at the same indentation",
+    "did not find expected ',' or ']'": "close the list with ']'",
+    "did not find expected ',' or '}'": "close the braces with '}'",
+    "found unexpected end of stream": "close the quote",
+    "did not find expected alphabetic or numeric character": "a value that starts with '*' or '&': " + _QUOTE,
+    "found undefined alias": "a value that starts with '*': " + _QUOTE,
+    "could not find expected ':'": "write each field as 'name: value', and indent a value that goes on",
+}
+_UNCLOSED = {"found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'"}
+
+
+def _character_error(text: str, err: yaml.reader.ReaderError, first_line: int) -> FrontMatterError:
+    """A one-line message for a character YAML refuses (a control character)."""
+    char = chr(err.character) if isinstance(err.character, int) else ""
+    index = text.find(char) if char else -1
+    line = first_line + (text.count("\n", 0, index) if index >= 0 else 0)
+    code = f"U+{ord(char):04X}" if char else "a character"
+    return FrontMatterError(line, f"invalid YAML: {code} is a control character, not text (delete it)")
 
 
 _NULL = {"", "~", "null", "Null", "NULL"}
@@ -115,9 +147,11 @@ _HEX = re.compile(r"0x[0-9a-fA-F]+\Z")
 _FLOAT = re.compile(r"[-+]?(\.[0-9]+|[0-9]+(\.[0-9]*)?)([eE][-+]?[0-9]+)?\Z")
 _INF = re.compile(r"[-+]?\.(inf|Inf|INF)\Z")
 _NAN = re.compile(r"\.(nan|NaN|NAN)\Z")
+# The tags PyYAML's resolver gives untagged nodes ("yaml" is a lone '!', '&' or '*'); an explicit
+# tag (``!!python/object``, ``!!binary``, ``!custom``) is refused rather than ignored.
 _STANDARD_TAGS = {
     "tag:yaml.org,2002:" + t
-    for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "map", "seq")
+    for t in ("str", "int", "float", "bool", "null", "timestamp", "merge", "value", "yaml", "map", "seq")
 }
 
 
@@ -130,7 +164,8 @@ def resolve_plain(value: str) -> Any:
     if value in _FALSE:
         return False
     if _INT.match(value):
-        return int(value)
+        # Python refuses to read ints of more than 4300 digits; such a number is as big as a float gets.
+        return int(value) if len(value) <= 4000 else float(value)
     if _OCT.match(value):
         return int(value[2:], 8)
     if _HEX.match(value):
@@ -144,30 +179,56 @@ def resolve_plain(value: str) -> Any:
     return value
 
 
-def _construct(node: yaml.Node, first_line: int) -> Any:
-    line = first_line + node.start_mark.line
-    if node.tag not in _STANDARD_TAGS and not node.tag.startswith("tag:yaml.org,2002:"):
-        raise FrontMatterError(line, f"invalid YAML: unsupported tag '{node.tag}' (remove it)")
-    if isinstance(node, yaml.ScalarNode):
-        return resolve_plain(node.value) if not node.style else node.value
-    if isinstance(node, yaml.SequenceNode):
-        seq = LineList(line)
-        for item in node.value:
-            seq.append(_construct(item, first_line))
-            seq.lines.append(first_line + item.start_mark.line)
-        return seq
-    mapping = LineDict(line)
-    for key_node, value_node in node.value:
-        key_line = first_line + key_node.start_mark.line
-        if not isinstance(key_node, yaml.ScalarNode):
-            raise FrontMatterError(key_line, "invalid YAML: a field name must be a word")
-        key = str(key_node.value)
-        if key in mapping:
-            raise FrontMatterError(
-                key_line,
-                f"invalid YAML: '{key}' is set twice, also on line {mapping.lines[key]} "
-                "(keep one of them)",
-            )
-        mapping[key] = _construct(value_node, first_line)
-        mapping.lines[key] = key_line
-    return mapping
+MAX_DEPTH = 100  # front matter is two or three levels deep; far deeper input is junk
+
+
+class _Builder:
+    """Turns composed nodes into values; an alias reuses the value built for its anchor."""
+
+    def __init__(self, first_line: int) -> None:
+        self.first_line = first_line
+        self.built: dict[int, Any] = {}
+        self.building: set[int] = set()
+
+    def build(self, node: yaml.Node, depth: int) -> Any:
+        line = self.first_line + node.start_mark.line
+        if node.tag not in _STANDARD_TAGS:
+            tag = node.tag.replace("tag:yaml.org,2002:", "!!")
+            raise FrontMatterError(line, f"invalid YAML: unsupported tag '{tag}' (remove it)")
+        if depth > MAX_DEPTH:
+            raise FrontMatterError(line, "invalid YAML: nested too deeply (write plain fields and lists)")
+        if isinstance(node, yaml.ScalarNode):
+            return resolve_plain(node.value) if not node.style else node.value
+        key = id(node)
+        if key in self.building:
+            raise FrontMatterError(line, "invalid YAML: an alias refers to the value that contains it (remove it)")
+        if key not in self.built:
+            self.building.add(key)
+            self.built[key] = self._collection(node, line, depth)
+            self.building.discard(key)
+        return self.built[key]
+
+    def _collection(self, node: yaml.Node, line: int, depth: int) -> Any:
+        if isinstance(node, yaml.SequenceNode):
+            seq = LineList(line)
+            for item in node.value:
+                seq.append(self.build(item, depth + 1))
+                seq.lines.append(self.first_line + item.start_mark.line)
+            return seq
+        mapping = LineDict(line)
+        for key_node, value_node in node.value:
+            key_line = self.first_line + key_node.start_mark.line
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise FrontMatterError(key_line, "invalid YAML: a field name must be a word")
+            key = str(key_node.value)
+            if key in mapping:
+                raise FrontMatterError(
+                    key_line,
+                    f"invalid YAML: '{key}' is set twice, also on line {mapping.lines[key]} "
+                    "(keep one of them)",
+                )
+            mapping[key] = self.build(value_node, depth + 1)
+            mapping.lines[key] = key_line
+            if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
+                mapping.plain[key] = value_node.value
+        return mapping

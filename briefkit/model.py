@@ -42,6 +42,9 @@ class Text:
     speakers: tuple[Speaker, ...] = ()
     translated_from: str | None = None
     body_line: int = 1  # the file line where the body starts
+    # The contract's digest of this text, from title and summary exactly as YAML read them (the
+    # fields above are trimmed and, for the summary, joined into one line).
+    digest: str = ""
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ class Brief:
 
     @property
     def digest(self) -> str:
-        return source_digest(self.source.title, self.source.summary, self.source.body)
+        return self.source.digest or source_digest(self.source.title, self.source.summary, self.source.body)
 
     @property
     def year(self) -> int:

@@ -6,8 +6,8 @@ Every problem is one line: ``path:line: field: what is wrong (what to do)``.
 from __future__ import annotations
 
 import difflib
+from collections.abc import Iterable
 from dataclasses import dataclass
-from typing import Iterable
 
 
 @dataclass(frozen=True, order=True)

@@ -6,13 +6,14 @@ a ``Problem`` for every mistake; nothing here raises on bad input.
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import re
 import unicodedata
 from typing import Any
 
 from .frontmatter_yaml import LineDict, LineList
-from .model import Speaker
+from .model import Speaker, source_digest
 from .problems import Problem, advice, did_you_mean
 from .vocabulary import Term, Vocabulary
 
@@ -48,7 +49,8 @@ class FieldReader:
             if key in allowed:
                 continue
             if source_path is not None and key in STRUCTURAL_FIELDS:
-                self.add(self.line(key), key, f"is set only in the source file (edit {source_path} instead and remove it here)")
+                self.add(self.line(key), key,
+                         f"is set only in the source file (edit {source_path} instead and remove it here)")
             elif source_path is None and key == "translated_from":
                 self.add(self.line(key), key, "only a translation records its source digest (remove it here)")
             else:
@@ -69,6 +71,15 @@ class FieldReader:
             self.add(self.line(key), key, f"is empty (write the {key})")
         return value
 
+    def parsed(self, key: str) -> str:
+        """The string a field holds exactly as YAML read it ("" if it is not text), for the digest."""
+        value = self.meta.get(key)
+        return value if isinstance(value, str) else ""
+
+    def source_digest(self, body: str) -> str:
+        """The contract's source digest of this file: parsed title and summary, and ``body``."""
+        return source_digest(self.parsed("title"), self.parsed("summary"), body)
+
     def summary(self) -> str:
         value = self.text("summary", required=True)
         if not value:
@@ -77,7 +88,8 @@ class FieldReader:
             self.add(self.line("summary"), "summary", "must be one paragraph (remove the blank line)")
         value = " ".join(value.split())
         if len(value) > SUMMARY_MAX:
-            self.add(self.line("summary"), "summary", f"is {len(value)} characters long (shorten it to at most {SUMMARY_MAX})")
+            self.add(self.line("summary"), "summary",
+                     f"is {len(value)} characters long (shorten it to at most {SUMMARY_MAX})")
         return value
 
     def date(self, id_date: dt.date | None) -> dt.date | None:
@@ -87,21 +99,22 @@ class FieldReader:
             return None
         parsed = None
         if isinstance(value, str) and ISO_DATE.match(value.strip()):
-            try:
+            with contextlib.suppress(ValueError):
                 parsed = dt.date.fromisoformat(value.strip())
-            except ValueError:
-                pass
         if parsed is None:
-            self.add(self.line("date"), "date", f"'{value}' is not a date (write it as YYYY-MM-DD, e.g. 2025-05-13)")
+            found = f"'{value}'" if isinstance(value, str) else _kind(value)
+            self.add(self.line("date"), "date", f"{found} is not a date (write it as YYYY-MM-DD, e.g. 2025-05-13)")
             return None
         if id_date is not None and parsed != id_date:
-            self.add(self.line("date"), "date", f"{parsed} does not match the date in the file name, {id_date} (make them the same)")
+            self.add(self.line("date"), "date",
+                     f"{parsed} does not match the date in the file name, {id_date} (make them the same)")
         return parsed
 
     def flag(self, key: str) -> bool:
         value = self.meta.get(key, False)
         if not isinstance(value, bool):
-            self.add(self.line(key), key, f"must be true or false, found '{value}' (write 'draft: true' or remove it)")
+            found = f"'{value}'" if isinstance(value, str) else _kind(value)
+            self.add(self.line(key), key, f"must be true or false, found {found} (write '{key}: true' or remove it)")
             return False
         return value
 
@@ -113,7 +126,7 @@ class FieldReader:
             self.add(self.line(key), key, f"must be a list (write '{key}: [\"…\", \"…\"]' or one '- …' per line)")
             return ()
         out = []
-        for item, line in zip(value, value.lines):
+        for item, line in zip(value, value.lines, strict=True):
             if not isinstance(item, str) or not item.strip():
                 self.add(line, key, f"each entry must be text, found {_kind(item)} (put it in quotes)")
             else:
@@ -124,7 +137,8 @@ class FieldReader:
         value = self.meta.get(key)
         singular = key[:-1]
         if value is None:
-            self.add(self.line(key), key, f"is missing (add '{key}: [...]' with at least one {singular} from {vocab_path})")
+            self.add(self.line(key), key,
+                     f"is missing (add '{key}: [...]' with at least one {singular} from {vocab_path})")
             return ()
         if isinstance(value, str):
             self.add(self.line(key), key, f"must be a list (write '{key}: [{value}]')")
@@ -133,13 +147,15 @@ class FieldReader:
             self.add(self.line(key), key, f"needs at least one {singular} (add one from {vocab_path})")
             return ()
         found: list[Term] = []
-        for item, line in zip(value, value.lines):
+        for item, line in zip(value, value.lines, strict=True):
             if not isinstance(item, str):
-                self.add(line, key, f"each {singular} must be a name, found {_kind(item)} (use a slug from {vocab_path})")
+                self.add(line, key,
+                         f"each {singular} must be a name, found {_kind(item)} (use a slug from {vocab_path})")
                 continue
             term = vocab.resolve(item)
             if term is None and vocab.terms:
-                self.add(line, key, f"unknown {singular} '{item}'" + advice(vocab.suggest(item) or f"use a slug from {vocab_path}"))
+                hint = vocab.suggest(item) or f"use a slug from {vocab_path}"
+                self.add(line, key, f"unknown {singular} '{item}'" + advice(hint))
             elif term is not None and term not in found:
                 found.append(term)
         return tuple(found)
@@ -152,19 +168,22 @@ class FieldReader:
             self.add(self.line("speakers"), "speakers", "must be a list (write one '- name: …' per speaker)")
             return ()
         out = []
-        for item, line in zip(value, value.lines):
+        for item, line in zip(value, value.lines, strict=True):
             if not isinstance(item, LineDict):
-                self.add(line, "speakers", "each speaker must have fields (write '- name: …' with 'role:' and 'affiliation:' below)")
+                self.add(line, "speakers",
+                         "each speaker must have fields (write '- name: …' with 'role:' and 'affiliation:' below)")
                 continue
             fields: dict[str, str] = {}
             for key, field_value in item.items():
                 key_line = item.lines[key]
                 if key not in SPEAKER_FIELDS:
-                    self.add(key_line, f"speakers.{key}", "unknown field" + advice(did_you_mean(key, SPEAKER_FIELDS), "use name, role or affiliation"))
+                    hint = advice(did_you_mean(key, SPEAKER_FIELDS), "use name, role or affiliation")
+                    self.add(key_line, f"speakers.{key}", "unknown field" + hint)
                 elif field_value is None:
                     continue
                 elif not isinstance(field_value, str):
-                    self.add(key_line, f"speakers.{key}", f"must be text, found {_kind(field_value)} (put it in quotes)")
+                    found = _kind(field_value)
+                    self.add(key_line, f"speakers.{key}", f"must be text, found {found} (put it in quotes)")
                 else:
                     fields[key] = nfc(field_value).strip()
             if not fields.get("name"):
@@ -177,12 +196,13 @@ class FieldReader:
         value = self.meta.get("translated_from")
         if value is None:
             return None
-        if isinstance(value, bool) or not isinstance(value, (str, int)):
-            self.add(self.line("translated_from"), "translated_from", "must be the 12-digit source digest in quotes (run 'briefs stamp <id>')")
-            return None
-        text = str(value).strip().lower() if isinstance(value, str) else f"{value:012d}"
+        # An unquoted digest of digits (``012345678901``, ``123e45678901``) reads as a number: use its text.
+        text = value if isinstance(value, str) else self.meta.plain.get("translated_from", "")
+        text = text.strip().lower()
         if not DIGEST.match(text):
-            self.add(self.line("translated_from"), "translated_from", f"'{value}' is not a source digest (run 'briefs stamp <id>' to write it)")
+            found = f"'{text}'" if text else _kind(value)
+            self.add(self.line("translated_from"), "translated_from",
+                     f"{found} is not a source digest (12 hex digits: run 'briefs stamp <id>' to write it)")
             return None
         return text
 

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .frontmatter_yaml import FrontMatterError, LineDict, load_yaml
+from .frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml
 from .problems import Problem, advice, did_you_mean
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
@@ -78,6 +78,10 @@ _FIELDS = {
 }
 
 
+_MEANING = {"slug": "the name used in front matter and URLs", "code": "its ISO 3166-2:KR code",
+            "ko": "its Korean label", "en": "its English label"}
+
+
 def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[Problem]]:
     """Read a vocabulary file; every problem is reported, none raised."""
     vocab = Vocabulary(kind)
@@ -89,12 +93,12 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
     except UnicodeDecodeError:
         return vocab, [Problem(rel, 1, kind, "not valid UTF-8 text (save the file as UTF-8)")]
     except FrontMatterError as err:
-        return vocab, [Problem(rel, err.line, kind, err.message + " (fix the YAML syntax)")]
-    if not isinstance(data, list) or not data:
+        return vocab, [Problem(rel, err.line, kind, err.message)]
+    if not isinstance(data, LineList) or not data:
         return vocab, [Problem(rel, 1, kind, "must be a non-empty list of terms ('- slug: …')")]
     problems: list[Problem] = []
     terms: list[Term] = []
-    owner: dict[str, tuple[str, int]] = {}
+    owner: dict[str, tuple[int, str, int]] = {}  # folded name -> (term index, slug, line)
     for index, item in enumerate(data):
         line = data.lines[index]
         if not isinstance(item, LineDict):
@@ -104,23 +108,34 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
         problems += term_problems
         if term is None:
             continue
-        for name in vocab._names_of(term) if kind == "regions" else (term.slug,):
+        for name in vocab._names_of(term):
             key = fold(name)
-            if key in owner and owner[key][0] != term.slug:
-                other, other_line = owner[key]
-                problems.append(
-                    Problem(rel, line, "aliases" if name in term.aliases else "slug",
-                            f"'{name}' already names '{other}' on line {other_line}"
-                            " (each slug, code, label and alias must name one term)")
-                )
-            elif key in owner and name == term.slug:
-                problems.append(Problem(rel, line, "slug", f"duplicate slug '{name}' (give each term its own slug)"))
+            if key not in owner:
+                owner[key] = (index, term.slug, line)
+                continue
+            other_index, other, other_line = owner[key]
+            if other_index == index:
+                continue  # a term may repeat its own name (alias 'Seoul' for label 'Seoul')
+            if name == term.slug and other == term.slug:
+                problems.append(Problem(rel, line, "slug", f"duplicate slug '{name}', also on line {other_line}"
+                                        " (give each term its own slug)"))
             else:
-                owner[key] = (term.slug, line)
+                problems.append(Problem(rel, line, _field_of(term, name),
+                                        f"'{name}' already names '{other}' on line {other_line}"
+                                        " (each slug, code, label and alias must name one term)"))
         terms.append(term)
     vocab.terms = tuple(terms)
-    vocab.names = {key: next(t for t in terms if t.slug == slug) for key, (slug, _) in owner.items()}
+    by_slug = {t.slug: t for t in reversed(terms)}
+    vocab.names = {key: by_slug[slug] for key, (_, slug, _) in owner.items()}
     return vocab, problems
+
+
+def _field_of(term: Term, name: str) -> str:
+    """The field of ``term`` that holds ``name`` (for a message)."""
+    for key in ("slug", "code", "ko", "en"):
+        if getattr(term, key) == name:
+            return key
+    return "aliases"
 
 
 def _read_term(item: LineDict, rel: str, kind: str) -> tuple[Term | None, list[Problem]]:
@@ -144,13 +159,16 @@ def _read_term(item: LineDict, rel: str, kind: str) -> tuple[Term | None, list[P
         values[key] = unicodedata.normalize("NFC", value.strip())
     for key, required in fields.items():
         if required and key not in values and key not in item:
-            problems.append(Problem(rel, item.line, key, f"missing (every term needs '{key}')"))
+            problems.append(Problem(rel, item.line, key, f"is missing (every term needs '{key}: …', {_MEANING[key]})"))
     slug = values.get("slug", "")
     if slug and not SLUG.match(slug):
-        problems.append(Problem(rel, item.lines["slug"], "slug", f"'{slug}' is not a slug (use lowercase letters, digits and hyphens)"))
+        problems.append(Problem(rel, item.lines["slug"], "slug",
+                                f"'{slug}' is not a slug (use lowercase letters, digits and hyphens)"))
     code = values.get("code", "")
     if kind == "regions" and code and not REGION_CODE.match(code):
-        problems.append(Problem(rel, item.lines["code"], "code", f"'{code}' is not an ISO 3166-2:KR code (write it like 'KR-11', or 'KR' for nationwide)"))
+        problems.append(Problem(rel, item.lines["code"], "code",
+                                f"'{code}' is not an ISO 3166-2:KR code"
+                                " (write it like 'KR-11', or 'KR' for nationwide)"))
     if problems:
         return None, problems
     return Term(kind=kind, **values), []
