@@ -59,9 +59,10 @@ class FieldReader:
     def text(self, key: str, *, required: bool) -> str:
         value = self.meta.get(key)
         if value is None:
-            if required:
-                what = "is missing" if key not in self.meta else "is empty"
-                self.add(self.line(key), key, f"{what} (add '{key}: …' to the front matter)")
+            if required and key not in self.meta:
+                self.add(self.line(key), key, f"is missing (add '{key}: …' to the front matter)")
+            elif required:
+                self.add(self.line(key), key, f"is empty (write the {key} after '{key}:')")
             return ""
         if not isinstance(value, str):
             self.add(self.line(key), key, f"must be text, found {_kind(value)} (put the value in quotes)")
@@ -137,13 +138,17 @@ class FieldReader:
         value = self.meta.get(key)
         singular = key[:-1]
         if value is None:
+            what = "is missing" if key not in self.meta else "is empty"
             self.add(self.line(key), key,
-                     f"is missing (add '{key}: [...]' with at least one {singular} from {vocab_path})")
+                     f"{what} (add '{key}: [...]' with at least one {singular} from {vocab_path})")
             return ()
         if isinstance(value, str):
             self.add(self.line(key), key, f"must be a list (write '{key}: [{value}]')")
             return ()
-        if not isinstance(value, LineList) or not value:
+        if not isinstance(value, LineList):
+            self.add(self.line(key), key, f"must be a list, found {_kind(value)} (write '{key}: [{singular}-slug]')")
+            return ()
+        if not value:
             self.add(self.line(key), key, f"needs at least one {singular} (add one from {vocab_path})")
             return ()
         found: list[Term] = []
