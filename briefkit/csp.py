@@ -1,0 +1,87 @@
+"""A Content-Security-Policy for each finished page: the site's own scripts only.
+
+Material writes a few small inline scripts into every page (``__md_scope``,
+which differs with the page's depth, the tab restorer, …). Their SHA-256
+hashes are computed from the finished HTML and allowed by name; nothing else
+inline may run, and nothing at all may load from another origin. Styles allow
+``'unsafe-inline'`` because Material and the map set ``style`` attributes and
+writers' tables may carry alignment styles; styles cannot run code.
+
+The policy has to be in the page before the first script, so it is inserted
+right after ``<meta charset>`` (the hook calls ``with_policy`` from
+``on_post_page`` and ``on_post_template``): it depends on the final bytes,
+which no template sees.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import html
+import re
+from html.parser import HTMLParser
+
+# Script types a browser runs; anything else (``application/json`` config) is data.
+RUNNABLE_TYPES = {"", "text/javascript", "application/javascript", "module"}
+CHARSET_META = re.compile(r"<meta\s+charset=[\"']?utf-8[\"']?\s*/?>", re.IGNORECASE)
+BASE_POLICY = {
+    "default-src": ["'self'"],
+    "script-src": ["'self'", "'wasm-unsafe-eval'"],
+    "style-src": ["'self'", "'unsafe-inline'"],
+    "img-src": ["'self'", "data:"],
+    "font-src": ["'self'"],
+    "connect-src": ["'self'"],
+    "worker-src": ["'self'"],
+    "object-src": ["'none'"],
+    "base-uri": ["'self'"],
+    "form-action": ["'self'"],
+}
+
+
+class _InlineScripts(HTMLParser):
+    """Collects the text of every inline script a browser would run."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=False)
+        self.scripts: list[str] = []
+        self._current: list[str] | None = None
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        if tag != "script":
+            return
+        values = {name: value or "" for name, value in attrs}
+        runnable = "src" not in values and values.get("type", "").strip().lower() in RUNNABLE_TYPES
+        self._current = [] if runnable else None
+
+    def handle_data(self, data: str) -> None:
+        if self._current is not None:
+            self._current.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "script" and self._current is not None:
+            self.scripts.append("".join(self._current))
+            self._current = None
+
+
+def inline_script_hashes(page: str) -> list[str]:
+    """``'sha256-…'`` sources for the inline scripts of ``page``, sorted, no repeats."""
+    parser = _InlineScripts()
+    parser.feed(page)
+    parser.close()
+    digests = {base64.b64encode(hashlib.sha256(s.encode("utf-8")).digest()).decode("ascii") for s in parser.scripts}
+    return [f"'sha256-{d}'" for d in sorted(digests)]
+
+
+def policy_for(page: str) -> str:
+    """The policy for ``page``: no quotes or markup characters, safe in an attribute."""
+    directives = {**BASE_POLICY, "script-src": [*BASE_POLICY["script-src"], *inline_script_hashes(page)]}
+    return "; ".join(f"{name} {' '.join(sources)}" for name, sources in directives.items())
+
+
+def with_policy(page: str) -> str:
+    """``page`` with its policy in a meta tag after ``<meta charset>`` (unchanged if none)."""
+    match = CHARSET_META.search(page)
+    if match is None:
+        return page
+    tag = f'\n  <meta http-equiv="Content-Security-Policy" content="{html.escape(policy_for(page), quote=False)}">'
+    return page[: match.end()] + tag + page[match.end():]

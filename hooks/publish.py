@@ -1,0 +1,137 @@
+"""MkDocs glue for what a published site offers besides pages.
+
+Events: ``on_config`` (a record for this build), ``on_page_context`` (head
+metadata: hreflang links, term feed; note each public page for the sitemap),
+``on_template_context`` (the 404 page gets the page context of its language),
+``on_post_page`` / ``on_post_template`` (Content-Security-Policy with hashes of
+the inline scripts), ``on_pre_build`` (each language's site name) and
+``on_post_build`` (after the last language: feeds of every language, sitemap,
+robots.txt, open data, one 404 page per language).
+
+mkdocs-static-i18n builds English from inside the Korean ``on_post_build`` (at
+priority -100), with the same config object, and leaves that object set to
+English. ``on_post_build`` here runs at -200, so in the Korean pass it runs
+after English is complete, and skips while the plugin is ``building`` a nested
+pass: it writes once, from what each pass recorded, never from the config's
+language at that moment. Both passes write ``404.html`` to the site root
+(static templates ignore the language folder), so each pass's 404 page is kept
+from ``on_post_template`` and written to its own place at the end.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import event_priority
+from mkdocs.structure.pages import Page
+
+from briefkit.build import BuildState
+from briefkit.csp import with_policy
+from briefkit.feeds import feed_path, site_feeds
+from briefkit.opendata import data_files
+from briefkit.site import lang_root
+from briefkit.sitemap import ROBOTS_PATH, SITEMAP_PATH, SitePage, gzipped, hreflang_links, render_sitemap, robots_txt
+
+STATE = "briefs_publish"
+BUILD_STATE = "briefs_build"
+NOT_FOUND = "404.html"
+
+
+@dataclass
+class PublishRecord:
+    """What one build (both language passes) collects for the files written at its end."""
+
+    site_names: dict[str, str] = field(default_factory=dict)
+    pages: list[SitePage] = field(default_factory=list)
+    not_found: dict[str, str] = field(default_factory=dict)
+
+
+def on_config(config: MkDocsConfig) -> MkDocsConfig:
+    if not isinstance(config.get(STATE), PublishRecord):
+        config[STATE] = PublishRecord()  # the Korean pass: English reuses it
+    return config
+
+
+def on_pre_build(config: MkDocsConfig) -> None:
+    record: PublishRecord = config[STATE]
+    record.site_names[_lang(config)] = config.site_name
+
+
+def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
+    lang = _lang(config)
+    versions = _versions(page, lang)
+    context["hreflang_links"] = hreflang_links(versions, _site_url(config))
+    if "term" in page.meta:
+        context["term_feed"] = feed_path(lang, page.meta["kind"], page.meta["term"])
+    if "noindex" not in str(page.meta.get("robots", "")):
+        record: PublishRecord = config[STATE]
+        record.pages.append(SitePage(lang, page.url, str(page.update_date), versions))
+    return context
+
+
+def on_template_context(context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
+    if template_name == NOT_FOUND:
+        state: BuildState = config[BUILD_STATE]
+        context.update(state.page_context({}, _lang(config)))
+        context["hreflang_links"] = []
+    return context
+
+
+@event_priority(-500)  # last: the policy hashes the page's final inline scripts
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    return with_policy(output)
+
+
+@event_priority(-500)
+def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
+    if template_name != NOT_FOUND:
+        return output_content
+    output = with_policy(output_content)
+    record: PublishRecord = config[STATE]
+    record.not_found[_lang(config)] = output
+    return output
+
+
+@event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
+def on_post_build(config: MkDocsConfig) -> None:
+    if config.plugins["i18n"].building:
+        return  # a nested language pass: the outer pass writes for every language
+    state: BuildState = config[BUILD_STATE]
+    record: PublishRecord = config[STATE]
+    site_url = _site_url(config)
+    files: dict[str, bytes] = {}
+    for lang, site_name in record.site_names.items():
+        files |= site_feeds(state.site, lang, site_name, site_url)
+    sitemap = render_sitemap(record.pages, site_url)
+    files |= {SITEMAP_PATH: sitemap, SITEMAP_PATH + ".gz": gzipped(sitemap)}
+    files[ROBOTS_PATH] = robots_txt(site_url).encode("utf-8")
+    files |= data_files(state.site, site_url)
+    files |= {lang_root(lang) + NOT_FOUND: page.encode("utf-8") for lang, page in record.not_found.items()}
+    site_dir = Path(config.site_dir)
+    for rel, content in files.items():
+        path = site_dir / rel
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_bytes(content)
+
+
+def _versions(page: Page, lang: str) -> tuple[tuple[str, str], ...]:
+    """Every language version of ``page`` (static-i18n pairs them), itself included."""
+    alternates = getattr(page.file, "alternates", {})
+    versions = {code: _url_path(file.url) for code, file in alternates.items()}
+    versions[lang] = _url_path(page.url)
+    return tuple(sorted(versions.items()))
+
+
+def _url_path(url: str) -> str:
+    return "" if url in ("", "./", ".") else url
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    return config.site_url or "/"
+
+
+def _lang(config: MkDocsConfig) -> str:
+    return str(config.plugins["i18n"].current_language)
