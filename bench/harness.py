@@ -1,0 +1,187 @@
+"""``python -m bench`` (``make bench``): time the project against the stock stack.
+
+For each size N (100 and 1000 by default, 10000 with ``--large``, or
+``--sizes``) it writes a synthetic corpus, times ``briefs check`` on it,
+builds a fresh copy of the project twice (cold: no ``.cache``; warm: the
+same copy again, nothing changed) and the stock stack once, then prints a
+table with the project/stock ratios and writes everything to
+``bench-results/bench-<date>.json``. Every build runs in its own process.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import shutil
+import sys
+import tempfile
+from pathlib import Path
+from typing import Any
+
+from .corpus import generate_corpus
+from .machine import describe_machine
+from .measure import Run, combine, run_measured, tree_size
+from .projects import ROOT, export_revision, project_copy, stock_project
+from .search import NOT_MEASURED, measure_search
+
+SIZES = (100, 1000)
+LARGE = 10_000
+# The goals of issue 8, checked against every size of at least GOAL_FROM pairs.
+GOAL_FROM = 1000
+COLD_GOAL, WARM_GOAL, CHECK_GOAL_S = 1.5, 1.1, 2.0
+LARGE_COLD_GOAL_S, LARGE_MEMORY_GOAL_MB = 240.0, 2048.0
+STEPS = ("check", "project_cold", "project_warm", "stock")
+LABELS = {
+    "check": "briefs check", "project_cold": "project, cold", "project_warm": "project, warm", "stock": "stock stack",
+}
+
+
+def bench_size(pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT) -> dict[str, Any]:
+    """Measure one corpus size, ``repeat`` times over; build folders go under ``work``.
+
+    Each repetition times the check, a cold build of a fresh copy of the
+    project, a warm build of that copy and a stock build, in that order, so
+    that a busy neighbour on a shared machine slows all of them alike.
+    """
+    folder, repeat = work / f"n{pairs}", max(1, repeat)
+    corpus = generate_corpus(folder / "corpus", pairs, seed)
+    special = f"{len(corpus.korean_only)} Korean-only, {len(corpus.outdated)} outdated"
+    print(f"N={pairs}: corpus written ({special})", flush=True)
+    stock = stock_project(folder / "stock", corpus.path)
+    measured: dict[str, list[Run]] = {step: [] for step in STEPS}
+    for rep in range(repeat):
+        project = project_copy(folder / f"project-{rep + 1}", corpus.path, source)
+        check = [sys.executable, "-m", "briefkit.cli", "check", str(corpus.path)]
+        for step in STEPS:
+            run = run_measured(check, cwd=project) if step == "check" else _build(stock if step == "stock" else project)
+            measured[step].append(run)
+            _report(pairs, step, run)
+    runs = {step: combine(measured[step]) for step in STEPS}
+    search = {
+        "project": measure_search(project / "site", "project") if runs["project_cold"].ok else None,
+        "stock": measure_search(stock / "site", "stock") if runs["stock"].ok else None,
+    }
+    if search["project"] is None and search["stock"] is None:
+        print(NOT_MEASURED, flush=True)
+    return {
+        "pairs": pairs,
+        "korean_only": len(corpus.korean_only),
+        "outdated": len(corpus.outdated),
+        "repeat": repeat,
+        **{step: run.as_json() for step, run in runs.items()},
+        "ratios": _ratios(runs),
+        "search": search,
+    }
+
+
+def _build(project: Path) -> Run:
+    run = run_measured([sys.executable, "-m", "mkdocs", "build"], cwd=project)
+    if run.ok:
+        run.site_bytes, run.site_files = tree_size(project / "site")
+    return run
+
+
+def _report(pairs: int, step: str, run: Run) -> None:
+    status = "" if run.ok else f"  FAILED (exit {run.returncode}):\n{run.error}"
+    print(f"N={pairs}: {LABELS[step]}: {run.wall_s:.2f} s, {run.peak_rss_mb} MB{status}", flush=True)
+
+
+def _ratios(runs: dict[str, Run]) -> dict[str, float | None]:
+    stock = runs["stock"]
+
+    def ratio(a: float | int | None, b: float | int | None, ok: bool) -> float | None:
+        return round(a / b, 2) if ok and a is not None and b else None
+
+    ok = stock.ok and runs["project_cold"].ok
+    return {
+        "cold_vs_stock": ratio(runs["project_cold"].wall_s, stock.wall_s, ok),
+        "warm_vs_stock": ratio(runs["project_warm"].wall_s, stock.wall_s, ok and runs["project_warm"].ok),
+        "memory_vs_stock": ratio(runs["project_cold"].peak_rss_mb, stock.peak_rss_mb, ok),
+        "size_vs_stock": ratio(runs["project_cold"].site_bytes, stock.site_bytes, ok),
+    }
+
+
+def format_table(results: list[dict[str, Any]]) -> str:
+    """The results as a plain-text table, one row per measured command."""
+    lines = [f"{'N':>6}  {'what':<15} {'wall s':>8} {'peak MB':>8} {'site MB':>8} {'× stock':>8}"]
+    for result in results:
+        ratios = result["ratios"]
+        shown = {"project_cold": ratios["cold_vs_stock"], "project_warm": ratios["warm_vs_stock"]}
+        for step in STEPS:
+            run = result[step]
+            size = f"{run['site_bytes'] / 1e6:.1f}" if run["site_bytes"] else ""
+            ratio = shown.get(step)
+            failed = "" if run["returncode"] == 0 else f"  (failed, exit {run['returncode']})"
+            lines.append(
+                f"{result['pairs']:>6}  {LABELS[step]:<15} {run['wall_s']:>8.2f} {run['peak_rss_mb'] or '':>8} "
+                f"{size:>8} {f'{ratio:.2f}' if ratio else '':>8}{failed}"
+            )
+    return "\n".join(lines)
+
+
+def goal_lines(result: dict[str, Any]) -> list[str]:
+    """Issue 8's goals for one size, each marked met or not met."""
+    if result["pairs"] < GOAL_FROM:
+        return []
+    ratios, n, check, cold = result["ratios"], result["pairs"], result["check"], result["project_cold"]
+    checks = [
+        (f"cold build ≤ {COLD_GOAL}× stock", ratios["cold_vs_stock"], COLD_GOAL),
+        (f"warm build ≤ {WARM_GOAL}× stock", ratios["warm_vs_stock"], WARM_GOAL),
+        (f"briefs check < {CHECK_GOAL_S} s", check["wall_s"] if check["returncode"] == 0 else None, CHECK_GOAL_S),
+    ]
+    if n >= LARGE:
+        checks.append((f"cold build < {LARGE_COLD_GOAL_S:.0f} s", cold["wall_s"], LARGE_COLD_GOAL_S))
+        checks.append((f"peak memory < {LARGE_MEMORY_GOAL_MB:.0f} MB", cold["peak_rss_mb"], LARGE_MEMORY_GOAL_MB))
+    lines = []
+    for name, value, goal in checks:
+        verdict = "met" if value is not None and value <= goal else "NOT met"
+        lines.append(f"N={n}: {name}: {value if value is not None else 'n/a'} — {verdict}")
+    return lines
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(prog="python -m bench", description="Time the project against the stock stack.")
+    parser.add_argument("--sizes", type=_sizes, help="comma-separated sizes (default 100,1000)")
+    parser.add_argument("--large", action="store_true", help=f"also {LARGE} pairs")
+    parser.add_argument("--repeat", type=int, default=1, help="runs per measurement, median reported (default 1)")
+    parser.add_argument("--rev", help="benchmark the project as committed at this git revision (default: work tree)")
+    parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--out", type=Path, help="the JSON file (default bench-results/bench-<date>.json)")
+    parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the build folders")
+    args = parser.parse_args(argv)
+    sizes = list(args.sizes or SIZES) + ([LARGE] if args.large else [])
+    started = dt.datetime.now(dt.UTC)
+    machine = describe_machine(ROOT)
+    print(
+        f"machine: {machine['nproc']} cores, {machine['memory_gb']} GB, Python {machine['python']}, "
+        f"load {machine['load_average']}"
+    )
+    work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
+    try:
+        source = export_revision(args.rev, work / "source") if args.rev else ROOT
+        results = [bench_size(n, args.seed, work, args.repeat, source) for n in sizes]
+    finally:
+        if not args.keep and args.workdir is None:
+            shutil.rmtree(work, ignore_errors=True)
+    print()
+    print(format_table(results))
+    for result in results:
+        for line in goal_lines(result):
+            print(line)
+    machine["load_average_after"] = describe_machine(ROOT)["load_average"]
+    report = {
+        "date": started.isoformat(timespec="seconds"), "machine": machine, "source": args.rev or "work tree",
+        "seed": args.seed, "sizes": sizes, "results": results,
+    }
+    out = args.out or ROOT / "bench-results" / f"bench-{started:%Y-%m-%dT%H%M%SZ}.json"
+    out.parent.mkdir(parents=True, exist_ok=True)
+    out.write_text(json.dumps(report, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    print(f"\nresults written to {out}")
+    failed = any(result[step]["returncode"] != 0 for result in results for step in STEPS)
+    return 1 if failed else 0
+
+
+def _sizes(text: str) -> list[int]:
+    return [int(part) for part in text.split(",") if part.strip()]

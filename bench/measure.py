@@ -1,0 +1,103 @@
+"""Run one command and measure it: wall seconds, peak memory, exit code.
+
+Wall time is ``time.perf_counter`` around the subprocess. Peak memory is the
+child's maximum resident set size, read from GNU ``/usr/bin/time -v`` when it
+exists; otherwise a fresh Python wrapper runs the command and reports its own
+``RUSAGE_CHILDREN`` (which, read in the benchmark's process, would be the
+maximum over every earlier child too).
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from dataclasses import asdict, dataclass, field
+from pathlib import Path
+from typing import Any
+
+GNU_TIME = Path("/usr/bin/time")
+MAX_RSS = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
+WRAPPER = (
+    "import resource, subprocess, sys\n"
+    "code = subprocess.call(sys.argv[2:])\n"
+    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
+    "sys.exit(code)\n"
+)
+
+
+@dataclass
+class Run:
+    """One measured command. ``site_bytes``/``site_files`` are set for builds."""
+
+    wall_s: float
+    peak_rss_mb: float | None
+    returncode: int
+    error: str = ""
+    site_bytes: int | None = None
+    site_files: int | None = None
+    wall_runs: list[float] = field(default_factory=list)
+
+    @property
+    def ok(self) -> bool:
+        return self.returncode == 0
+
+    def as_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = None) -> Run:
+    """Run ``command`` in ``cwd``; keep the last lines of stderr if it fails."""
+    full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
+    with tempfile.TemporaryDirectory(prefix="bench-rss-") as tmp:
+        report = Path(tmp) / "rss"
+        if GNU_TIME.exists():
+            wrapped = [str(GNU_TIME), "-v", "-o", str(report), *command]
+        else:
+            wrapped = [sys.executable, "-c", WRAPPER, str(report), *command]
+        start = time.perf_counter()
+        proc = subprocess.run(wrapped, cwd=cwd, env=full_env, capture_output=True, text=True)
+        wall = time.perf_counter() - start
+        peak = _peak_mb(report)
+    error = "\n".join(proc.stderr.strip().splitlines()[-15:]) if proc.returncode else ""
+    return Run(round(wall, 3), peak, proc.returncode, error)
+
+
+def combine(runs: list[Run]) -> Run:
+    """Repeated runs of one command as one: median wall time, highest peak, first failure."""
+    failed = next((run for run in runs if not run.ok), None)
+    last = runs[-1]
+    peaks = [run.peak_rss_mb for run in runs if run.peak_rss_mb is not None]
+    return Run(
+        round(statistics.median(run.wall_s for run in runs), 3),
+        max(peaks) if peaks else None,
+        failed.returncode if failed else 0,
+        failed.error if failed else "",
+        last.site_bytes,
+        last.site_files,
+        [run.wall_s for run in runs],
+    )
+
+
+def _peak_mb(report: Path) -> float | None:
+    try:
+        text = report.read_text(encoding="utf-8", errors="replace")
+    except OSError:
+        return None
+    match = MAX_RSS.search(text)
+    kilobytes = match.group(1) if match else text.strip()
+    return round(int(kilobytes) / 1024, 1) if kilobytes.isdigit() else None
+
+
+def tree_size(folder: Path) -> tuple[int, int]:
+    """Total bytes and number of files under ``folder``."""
+    total = count = 0
+    for dirpath, _, names in os.walk(folder):
+        for name in names:
+            total += (Path(dirpath) / name).stat().st_size
+            count += 1
+    return total, count
