@@ -84,7 +84,8 @@ def test_a_valid_source_and_translation_load_into_one_brief(briefs: Path) -> Non
     assert brief.source.body == "본문입니다.\n"
     assert brief.draft is False
     english = brief.translations["en"]
-    assert (english.title, english.venue, english.body) == ("Regional innovation roundtable", "SME Hall, Seoul", "Body.\n")
+    assert english.title == "Regional innovation roundtable"
+    assert (english.venue, english.body) == ("SME Hall, Seoul", "Body.\n")
 
 
 def test_the_shipped_briefs_are_valid() -> None:
@@ -219,7 +220,8 @@ def test_an_id_with_an_impossible_date_is_an_error(briefs: Path) -> None:
 
 def test_regions_by_slug_code_label_and_alias_are_one_region(briefs: Path) -> None:
     nfd = unicodedata.normalize("NFD", "서울")
-    source(briefs, replace(KO_FRONT, "regions", f"regions: [서울, Seoul, KR-11, seoul, SEOUL, kr-11, 서울특별시, {nfd}]"))
+    names = ["서울", "Seoul", "KR-11", "seoul", "SEOUL", "kr-11", "서울특별시", nfd]
+    source(briefs, replace(KO_FRONT, "regions", f"regions: [{', '.join(names)}]"))
     [brief] = load(briefs).briefs
     assert [r.slug for r in brief.regions] == ["seoul"]
 
@@ -257,7 +259,9 @@ def test_topics_are_one_or_more_slugs_from_the_vocabulary(briefs: Path, line: st
 
 def test_a_topic_label_is_not_a_slug(briefs: Path) -> None:
     source(briefs, replace(KO_FRONT, "topics", "topics: [Startups and Ventures]"))
-    assert messages(briefs) == [f"{KO_PATH}:5: topics: unknown topic 'Startups and Ventures' (use a slug from briefs/topics.yml)"]
+    assert messages(briefs) == [
+        f"{KO_PATH}:5: topics: unknown topic 'Startups and Ventures' (use a slug from briefs/topics.yml)"
+    ]
 
 
 def test_each_unknown_item_of_a_block_list_is_reported_on_its_own_line(briefs: Path) -> None:
@@ -345,7 +349,9 @@ def test_a_draft_is_loaded_and_marked(briefs: Path) -> None:
 )
 def test_draft_must_be_true_or_false(briefs: Path, value: str, found: str) -> None:
     source(briefs, KO_FRONT + f"draft: {value}\n")
-    assert messages(briefs) == [f"{KO_PATH}:7: draft: must be true or false, found {found} (write 'draft: true' or remove it)"]
+    assert messages(briefs) == [
+        f"{KO_PATH}:7: draft: must be true or false, found {found} (write 'draft: true' or remove it)"
+    ]
 
 
 # --- unknown fields, duplicate keys, broken YAML ------------------------------------------------
@@ -373,16 +379,20 @@ def test_a_duplicate_key_is_an_error_naming_both_lines(briefs: Path) -> None:
     ]
 
 
+NOT_FIELDS = "must be 'field: value' lines, found {} (see the brief format)"
+NO_FRONT = "missing (start the file with a line '---', then the fields, then another '---')"
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
-        ("", "1: front matter: missing (start the file with a line '---', then the fields, then another '---')"),
-        ("title: x\n", "1: front matter: missing (start the file with a line '---', then the fields, then another '---')"),
+        ("", f"1: front matter: {NO_FRONT}"),
+        ("title: x\n", f"1: front matter: {NO_FRONT}"),
         ("---\ntitle: x\n", "1: front matter: not closed (add a line '---' after the last field)"),
         ("---", "1: front matter: not closed (add a line '---' after the last field)"),
-        ("---\n---\n본문\n", "2: front matter: must be 'field: value' lines, found nothing (see the brief format)"),
-        ("---\n- a\n- b\n---\n", "2: front matter: must be 'field: value' lines, found a list (see the brief format)"),
-        ("---\njust words\n---\n", "2: front matter: must be 'field: value' lines, found a single value (see the brief format)"),
+        ("---\n---\n본문\n", f"2: front matter: {NOT_FIELDS.format('nothing')}"),
+        ("---\n- a\n- b\n---\n", f"2: front matter: {NOT_FIELDS.format('a list')}"),
+        ("---\nwords\n---\n", f"2: front matter: {NOT_FIELDS.format('a single value')}"),
     ],
 )
 def test_missing_or_shapeless_front_matter(briefs: Path, text: str, expected: str) -> None:
@@ -396,7 +406,7 @@ def test_broken_yaml_names_its_line(briefs: Path) -> None:
     source(briefs, KO_FRONT + "venue: 'unclosed\norganizers: [a\n")
     [message] = messages(briefs)
     assert message.startswith(f"{KO_PATH}:")
-    path, line, rest = message.split(":", 2)
+    _, line, rest = message.split(":", 2)
     assert 7 <= int(line) <= 9
     assert rest.startswith(" front matter: invalid YAML: ")
     assert rest.endswith(")") and "\n" not in rest
@@ -467,7 +477,9 @@ def test_a_translation_of_an_unreadable_source_is_still_a_translation(briefs: Pa
     write_brief(briefs, BRIEF_ID, "en", EN_FRONT + "translated_from: 0123456789ab\ndate: 2025-05-13\n")
     problems = messages(briefs)
     assert len(problems) == 2 and problems[1].startswith(f"{KO_PATH}:2: front matter: invalid YAML: ")
-    assert problems[0] == f"{EN_PATH}:5: date: is set only in the source file (edit {KO_PATH} instead and remove it here)"
+    assert problems[0] == (
+        f"{EN_PATH}:5: date: is set only in the source file (edit {KO_PATH} instead and remove it here)"
+    )
 
 
 # --- files: names, encodings, folders ----------------------------------------------------------
