@@ -15,6 +15,7 @@ from functools import cached_property
 
 from .catalog import Catalog
 from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
+from .regions_map import RegionMap, region_map
 from .translation import StatusRow, status_rows
 from .vocabulary import Term
 
@@ -124,6 +125,11 @@ class SiteView:
 
     def count(self, kind: str, slug: str) -> int:
         return len(self._tagged[kind].get(slug, []))
+
+    def region_map(self) -> RegionMap:
+        """The tile map of ``/regions/``: every region with its count and shade."""
+        regions = self.vocabulary("regions")
+        return region_map(regions, {t.slug: self.count("regions", t.slug) for t in regions})
 
     def years(self, lang: str) -> list[tuple[int, list[BriefView]]]:
         """The archive: years newest first, each with its briefs newest first."""

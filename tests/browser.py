@@ -1,0 +1,88 @@
+"""Browser-test helpers: serve a built site on 127.0.0.1 and drive Debian's Chromium.
+
+Use the fixtures (``chromium``, ``sample_url``, ``artifacts``) by naming this module in a test
+module: ``pytest_plugins = ("browser",)``;
+``serve(site_dir)`` serves any other built site. Chromium is ``/usr/bin/chromium``
+(never a downloaded browser). Without it the tests skip, except in CI
+(``CI=true``), where a missing browser is a failure, not a pass.
+"""
+
+from __future__ import annotations
+
+import functools
+import os
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, Build
+
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+    "--disable-background-networking", "--disable-component-update", "--disable-sync",
+    "--disable-dev-shm-usage",
+]
+ARTIFACTS = ROOT / "test-artifacts"  # screenshots for people to look at (gitignored)
+
+
+class _QuietHandler(SimpleHTTPRequestHandler):
+    def log_message(self, format: str, *args: Any) -> None:
+        pass
+
+
+@contextmanager
+def serve(site_dir: Path) -> Iterator[str]:
+    """Serve ``site_dir`` over HTTP on a free port of 127.0.0.1; yield its base URL (with a slash)."""
+    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
+        thread.join(timeout=5)
+
+
+def require_chromium() -> None:
+    """Skip when Chromium is missing on a workstation; fail when it is missing in CI."""
+    if CHROMIUM.exists():
+        return
+    message = f"{CHROMIUM} not found (install it: apt-get install -y chromium fonts-noto-cjk)"
+    if os.environ.get("CI") == "true":
+        pytest.fail(message)
+    pytest.skip(message)
+
+
+@pytest.fixture(scope="session")
+def artifacts() -> Path:
+    """``test-artifacts/``, where screenshots and reports go for people to look at."""
+    ARTIFACTS.mkdir(exist_ok=True)
+    return ARTIFACTS
+
+
+@pytest.fixture(scope="session")
+def chromium() -> Iterator[Any]:
+    """One headless Chromium for the session (a ``playwright.sync_api.Browser``)."""
+    require_chromium()
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        try:
+            yield browser
+        finally:
+            browser.close()
+
+
+@pytest.fixture(scope="session")
+def sample_url(sample_build: Build) -> Iterator[str]:
+    """The base URL of the shipped briefs' site, served for the whole session."""
+    with serve(sample_build.site) as url:
+        yield url

@@ -1,0 +1,107 @@
+"""The region map in a real browser: every tile is a link reached by Tab, named, and leading to its page.
+
+Screenshots of ``/regions/`` and ``/en/regions/`` at phone and desktop width
+go to ``test-artifacts/`` for a person to look at.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from typing import Any
+
+import pytest
+from playwright.sync_api import expect
+
+pytest_plugins = ("browser",)  # the chromium, sample_url and artifacts fixtures
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+PAGES = {"ko": "regions/", "en": "en/regions/"}
+COUNT = {"ko": "브리프 {n}건", "en": "{n} briefs"}
+REGIONS_ON_MAP = 17
+TABS_MAX = 80  # more than the header, tabs and 17 tiles need
+
+
+def _table(page: Any) -> dict[str, tuple[str, str, int]]:
+    """The plain table under the map: slug -> (label, code, count)."""
+    rows = {}
+    for row in page.locator(".region-table tbody tr").all():
+        href = row.locator("th a").get_attribute("href")
+        slug = href.strip("/").split("/")[-1]
+        cells = row.locator("td").all_inner_texts()
+        rows[slug] = (row.locator("th").inner_text().strip(), cells[0].strip(), int(cells[1]))
+    return rows
+
+
+def _count_text(lang: str, n: int) -> str:
+    return "1 brief" if lang == "en" and n == 1 else COUNT[lang].format(n=n)
+
+
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_every_tile_is_reached_by_tab_named_and_leads_to_its_page(chromium: Any, sample_url: str, lang: str) -> None:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    url = sample_url + PAGES[lang]
+    page.goto(url)
+    table = _table(page)
+    tiles = page.locator("svg.region-map__svg a[data-region]")
+    assert tiles.count() == REGIONS_ON_MAP
+    on_map = [tiles.nth(i).get_attribute("data-region") for i in range(tiles.count())]
+    assert "nationwide" not in on_map
+    assert page.locator(".region-map__beside a[data-region=nationwide]").is_visible()
+
+    # Tab through the page from the top: every tile gets focus, in map order.
+    page.locator("body").focus()
+    reached: list[str] = []
+    for _ in range(TABS_MAX):
+        page.keyboard.press("Tab")
+        slug = page.evaluate("document.activeElement.closest('svg') ? document.activeElement.dataset.region : null")
+        if slug and slug not in reached:
+            reached.append(slug)
+    assert reached == on_map
+
+    # Focus is visible: the focused tile's outline is drawn thicker, in the focus colour.
+    tiles.first.focus()
+    stroke = tiles.first.locator("rect").evaluate("r => [getComputedStyle(r).stroke, getComputedStyle(r).strokeWidth]")
+    assert stroke == ["rgb(26, 86, 219)", "6px"]
+
+    # Each tile's accessible name holds its label and the count the table gives, in the page language.
+    for slug in on_map:
+        label, _code, count = table[slug]
+        name = re.compile(re.escape(label) + r"\)?, " + re.escape(_count_text(lang, count)) + "$")
+        tile = page.locator(f"svg.region-map__svg a[data-region={slug}]")
+        expect(tile).to_have_accessible_name(name)
+        assert page.get_by_role("link", name=name).count() == 1
+
+    # Enter on a focused tile opens the region's page, titled with the table's label.
+    for slug in on_map:
+        page.goto(url)
+        page.locator(f"svg.region-map__svg a[data-region={slug}]").focus()
+        page.keyboard.press("Enter")
+        page.wait_for_url(re.compile(re.escape(PAGES[lang] + slug + "/") + "$"))
+        assert page.locator("article h1").inner_text() == table[slug][0]
+    context.close()
+
+
+@pytest.mark.parametrize("width", [360, 1280])
+@pytest.mark.parametrize("lang", ["ko", "en"])
+def test_screenshots(chromium: Any, sample_url: str, artifacts: Path, lang: str, width: int) -> None:
+    context = chromium.new_context(viewport={"width": width, "height": 900})
+    page = context.new_page()
+    page.goto(sample_url + PAGES[lang])
+    page.screenshot(path=artifacts / f"regions-{lang}-{width}.png", full_page=True)
+    svg = page.locator("svg.region-map__svg").bounding_box()
+    assert svg is not None
+    # The whole map fits the viewport's width: no tile is cut off on a phone.
+    assert svg["x"] >= 0 and svg["x"] + svg["width"] <= width
+    # Tile labels fit inside their tiles.
+    overflow = page.evaluate(
+        """() => [...document.querySelectorAll('svg.region-map__svg a')].filter(a => {
+            const t = a.querySelector('rect').getBBox(), l = a.querySelector('.region-map__name').getBBox();
+            return l.x < t.x + 2 || l.x + l.width > t.x + t.width - 2;
+        }).map(a => a.dataset.region)"""
+    )
+    assert overflow == []
+    page.locator("svg.region-map__svg a").first.focus()
+    page.locator(".region-map").screenshot(path=artifacts / f"regions-map-focus-{lang}-{width}.png")
+    context.close()
