@@ -86,10 +86,12 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
     """Read a vocabulary file; every problem is reported, none raised."""
     vocab = Vocabulary(kind)
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n")
-        data = load_yaml(text, first_line=1)
+        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        data = load_yaml(unicodedata.normalize("NFC", text), first_line=1)
     except FileNotFoundError:
         return vocab, [Problem(rel, 1, kind, "file is missing (create it: see the brief format)")]
+    except OSError as err:
+        return vocab, [Problem(rel, 1, kind, f"cannot be read: {err.strerror} (make it a readable text file)")]
     except UnicodeDecodeError:
         return vocab, [Problem(rel, 1, kind, "not valid UTF-8 text (save the file as UTF-8)")]
     except FrontMatterError as err:
@@ -111,16 +113,18 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
         for name in vocab._names_of(term):
             key = fold(name)
             if key not in owner:
-                owner[key] = (index, term.slug, line)
+                owner[key] = (index, term.slug, item.lines.get(_field_of(term, name), line))
                 continue
             other_index, other, other_line = owner[key]
             if other_index == index:
                 continue  # a term may repeat its own name (alias 'Seoul' for label 'Seoul')
+            field_name = _field_of(term, name)
+            field_line = item.lines.get(field_name, line)
             if name == term.slug and other == term.slug:
-                problems.append(Problem(rel, line, "slug", f"duplicate slug '{name}', also on line {other_line}"
+                problems.append(Problem(rel, field_line, "slug", f"duplicate slug '{name}', also on line {other_line}"
                                         " (give each term its own slug)"))
             else:
-                problems.append(Problem(rel, line, _field_of(term, name),
+                problems.append(Problem(rel, field_line, field_name,
                                         f"'{name}' already names '{other}' on line {other_line}"
                                         " (each slug, code, label and alias must name one term)"))
         terms.append(term)
