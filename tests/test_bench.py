@@ -1,0 +1,147 @@
+"""The benchmark's own tools: the synthetic corpus and the harness (N = 10).
+
+The benchmark itself is not a timed test; these check that the corpus is a
+valid briefs folder with the promised mix, and that one small run of
+``python -m bench`` builds both sites and reports what it measured.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import statistics
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from bench.corpus import generate_corpus
+from bench.harness import main as bench_main
+from bench.profile import where
+from bench.writing import particle
+from briefkit.catalog import load_catalog
+from briefkit.model import CURRENT, MISSING, OUTDATED
+
+PAIRS = 10
+
+
+@pytest.fixture(scope="module")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    return generate_corpus(tmp_path_factory.mktemp("corpus") / "briefs", PAIRS, seed=7).path
+
+
+def test_corpus_is_a_valid_briefs_folder_with_the_promised_mix(corpus: Path) -> None:
+    catalog = load_catalog(corpus)
+    assert catalog.problems == []
+    assert len(catalog.briefs) == PAIRS
+    states = [brief.state("en") for brief in catalog.briefs]
+    assert states.count(MISSING) == 1  # Korean-only
+    assert states.count(OUTDATED) == 1
+    assert states.count(CURRENT) == PAIRS - 2
+    assert (corpus / "topics.yml").is_file() and (corpus / "regions.yml").is_file()
+    assert all(2016 <= brief.year <= 2026 for brief in catalog.briefs)
+
+
+def test_briefs_check_accepts_the_corpus(corpus: Path) -> None:
+    proc = subprocess.run([sys.executable, "-m", "briefkit.cli", "check", str(corpus)], capture_output=True, text=True)
+    assert proc.returncode == 0, proc.stderr
+
+
+def test_bodies_read_like_briefs(corpus: Path) -> None:
+    catalog = load_catalog(corpus)
+    texts = [brief.source for brief in catalog.briefs] + [t for b in catalog.briefs for t in b.translations.values()]
+    for text in texts:
+        assert re.search(r"^## \S", text.body, re.M), text.path
+        assert re.search(r"^- \S", text.body, re.M), text.path
+        assert re.search(r"^1\. \S", text.body, re.M), text.path
+        assert re.search(r"^\|---\|", text.body, re.M), text.path
+    korean = [len(b.source.body.split()) for b in catalog.briefs]
+    english = [len(t.body.split()) for b in catalog.briefs for t in b.translations.values()]
+    assert 450 <= statistics.mean(korean) <= 750
+    assert 450 <= statistics.mean(english) <= 900
+    assert any("은 “" in b.source.body or "는 “" in b.source.body for b in catalog.briefs)
+
+
+def test_the_same_seed_writes_the_same_bytes(tmp_path: Path) -> None:
+    first = generate_corpus(tmp_path / "a", 5, seed=1)
+    second = generate_corpus(tmp_path / "b", 5, seed=1)
+    other = generate_corpus(tmp_path / "c", 5, seed=2)
+    assert first.ids == second.ids
+    assert _contents(first.path) == _contents(second.path)
+    assert _contents(first.path) != _contents(other.path)
+
+
+def test_generator_refuses_a_folder_that_is_not_empty(tmp_path: Path) -> None:
+    (tmp_path / "x.md").write_text("keep me", encoding="utf-8")
+    with pytest.raises(FileExistsError):
+        generate_corpus(tmp_path, 3)
+    assert (tmp_path / "x.md").read_text(encoding="utf-8") == "keep me"
+
+
+@pytest.mark.parametrize(
+    ("noun", "name", "expected"),
+    [
+        ("스마트공장", "을", "을"), ("지자체", "은", "는"), ("중소기업", "이", "이"), ("탄소 중립", "과", "과"),
+        ("지자체", "과", "와"), ("정책 자금", "으로", "으로"), ("상생협력", "으로", "으로"),
+        ("지자체", "으로", "로"), ("온라인 판로", "으로", "로"), ("서울", "으로", "로"), ("협력사", "의", "의"),
+    ],
+)
+def test_particles_follow_the_noun(noun: str, name: str, expected: str) -> None:
+    assert particle(noun, name) == expected
+
+
+def test_profile_groups_time_by_package() -> None:
+    assert where("/v/lib/python3.11/site-packages/markdown/core.py") == "markdown"
+    assert where("/work/main/briefkit/site.py") == "briefkit"
+    assert where("/usr/lib/python3.11/html/parser.py") == "stdlib html"
+    assert where("~") == "(C built-ins)"
+
+
+@pytest.fixture(scope="module")
+def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
+    """One run of the harness, shared by the tests below (about 10 s on 2 cores)."""
+    folder = tmp_path_factory.mktemp("bench")
+    out = folder / "result.json"
+    code = bench_main(["--sizes", str(PAIRS), "--out", str(out), "--workdir", str(folder / "work")])
+    assert code == 0
+    return json.loads(out.read_text(encoding="utf-8")), folder / "work" / f"n{PAIRS}"
+
+
+@pytest.mark.build
+def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) -> None:
+    report, _ = bench_run
+    assert {"date", "machine", "source", "seed", "sizes", "results"} <= report.keys()
+    assert {"nproc", "memory_gb", "python", "packages", "commit"} <= report["machine"].keys()
+    assert report["machine"]["packages"]["mkdocs"] == "1.6.1"
+    (result,) = report["results"]
+    assert result["pairs"] == PAIRS
+    for step in ("check", "project_cold", "project_warm", "stock"):
+        assert result[step]["returncode"] == 0, result[step]["error"]
+        assert result[step]["wall_s"] > 0
+        assert result[step]["peak_rss_mb"] > 10
+    for step in ("project_cold", "project_warm", "stock"):
+        assert result[step]["site_bytes"] > 100_000
+    assert set(result["ratios"]) == {"cold_vs_stock", "warm_vs_stock", "memory_vs_stock", "size_vs_stock"}
+    assert all(value > 0 for value in result["ratios"].values())
+    assert result["search"] == {"project": None, "stock": None}
+
+
+@pytest.mark.build
+def test_stock_site_has_every_brief_as_a_plain_page_outside_the_nav(bench_run: tuple[dict[str, Any], Path]) -> None:
+    _, folder = bench_run
+    site = folder / "stock" / "site"
+    pages = sorted((folder / "stock" / "docs" / "briefs").glob("*.ko.md"))
+    assert len(pages) == PAIRS
+    brief_id = pages[0].name.removesuffix(".ko.md")
+    korean = (site / "briefs" / brief_id / "index.html").read_text(encoding="utf-8")
+    english = (site / "en" / "briefs" / brief_id / "index.html").read_text(encoding="utf-8")
+    assert "<table>" in korean and "<table>" in english
+    assert (site / "search" / "search_index.json").is_file()
+    assert "briefs/" not in (site / "index.html").read_text(encoding="utf-8").split('class="md-content"')[0]
+    assert (folder / "project-1" / "site" / "briefs" / brief_id / "index.html").is_file()
+
+
+def _contents(folder: Path) -> dict[str, bytes]:
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
