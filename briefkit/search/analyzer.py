@@ -1,0 +1,135 @@
+"""Analysis with a cache: texts in, index terms out, Kiwi loaded only when needed.
+
+An ``Analyzer`` lives for one build (both language passes share it). It
+analyses *units*, tuples of field texts that belong together (one brief in one
+language, or one term's names); each unit's result is stored in
+``.cache/search/`` under the SHA-256 of the analysis version, the user
+dictionary and the texts, so an unchanged brief is never analysed twice and a
+rebuild with nothing changed never loads Kiwi (about 1.5 s). The cached value
+is exactly what analysis returns, so the cache cannot change the index.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import warnings
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from .analysis import Segmenter, english_stemmer, latin_terms, normalize, noun_terms, sentences
+
+ANALYSIS_VERSION = "1"  # bump when analysis.py changes what it returns
+
+
+@dataclass
+class Analysis:
+    """One unit's result: term counts per field, and the stem of each Latin word seen."""
+
+    fields: list[dict[str, int]]
+    forms: dict[str, str]
+
+
+@dataclass
+class Analyzer:
+    cache_dir: Path | None
+    user_words: tuple[str, ...] = ()
+    analysed: int = 0  # units analysed (cache misses), for tests and benchmarks
+    _kiwi: Segmenter | None = field(default=None, repr=False)
+    _stemmer: Any = field(default=None, repr=False)
+
+    def analyse(self, units: Sequence[tuple[str, ...]]) -> list[Analysis]:
+        """Every unit's analysis, from the cache where possible, misses in one Kiwi batch."""
+        keys = [self._key(unit) for unit in units]
+        results: dict[str, Analysis] = {}
+        missing: dict[str, tuple[str, ...]] = {}
+        for key, unit in zip(keys, units, strict=True):
+            if key in results or key in missing:
+                continue
+            cached = self._read(key)
+            if cached is None:
+                missing[key] = unit
+            else:
+                results[key] = cached
+        if missing:
+            for key, analysis in zip(missing, self._analyse_now(list(missing.values())), strict=True):
+                results[key] = analysis
+                self._write(key, analysis)
+            self.analysed += len(missing)
+        return [results[key] for key in keys]
+
+    def _analyse_now(self, units: list[tuple[str, ...]]) -> list[Analysis]:
+        stemmer = self._stemmer = self._stemmer or english_stemmer()
+        texts = [[normalize(text) for text in unit] for unit in units]
+        pieces = [[sentences(text) for text in unit] for unit in texts]
+        flat = [s for unit in pieces for text in unit for s in text]
+        tokens = iter(self._segment(flat) if flat else [])
+        out: list[Analysis] = []
+        for unit, unit_pieces in zip(texts, pieces, strict=True):
+            forms: dict[str, str] = {}
+            fields: list[dict[str, int]] = []
+            for text, text_pieces in zip(unit, unit_pieces, strict=True):
+                terms: Counter[str] = latin_terms(text, stemmer, forms)
+                for sentence in text_pieces:
+                    terms.update(noun_terms(next(tokens), sentence))
+                fields.append(dict(sorted(terms.items())))
+            out.append(Analysis(fields, dict(sorted(forms.items()))))
+        return out
+
+    def _segment(self, texts: list[str]) -> Iterable[Sequence[Any]]:
+        if self._kiwi is None:
+            self._kiwi = load_kiwi(self.user_words)
+        return self._kiwi.tokenize(texts)
+
+    def _key(self, unit: tuple[str, ...]) -> str:
+        data = "\0".join((ANALYSIS_VERSION, *self.user_words, "\x01", *unit))
+        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+
+    def _read(self, key: str) -> Analysis | None:
+        if self.cache_dir is None:
+            return None
+        try:
+            data = json.loads((self.cache_dir / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            return Analysis(data["fields"], data["forms"])
+        except (OSError, ValueError, KeyError, TypeError):
+            return None
+
+    def _write(self, key: str, analysis: Analysis) -> None:
+        if self.cache_dir is None:
+            return
+        path = self.cache_dir / key[:2] / f"{key}.json"
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_suffix(f".{os.getpid()}.tmp")
+        tmp.write_text(json.dumps({"fields": analysis.fields, "forms": analysis.forms}, ensure_ascii=False),
+                       encoding="utf-8")
+        tmp.replace(path)  # atomic: a parallel build never reads half a file
+
+
+class _KiwiBatch:
+    """Kiwi behind the ``Segmenter`` interface, on every core the machine has."""
+
+    def __init__(self, user_words: tuple[str, ...]) -> None:
+        from kiwipiepy import Kiwi  # type: ignore[import-untyped]  # imported here: it is slow to load
+
+        workers = min(os.cpu_count() or 1, 4)
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", DeprecationWarning)
+            # Typo and multi-word dictionaries slow analysis down 2x and only
+            # matter for sloppy input; briefs are edited text.
+            self.kiwi = Kiwi(num_workers=workers if workers > 1 else -1, load_typo_dict=False, load_multi_dict=False)
+        self.parallel = workers > 1
+        for word in user_words:
+            self.kiwi.add_user_word(word, "NNP", 0.0)
+
+    def tokenize(self, texts: list[str]) -> Iterable[Sequence[Any]]:
+        if self.parallel:
+            return list(self.kiwi.tokenize(texts))
+        return [self.kiwi.tokenize(text) for text in texts]
+
+
+def load_kiwi(user_words: tuple[str, ...]) -> Segmenter:
+    return _KiwiBatch(user_words)

@@ -1,0 +1,135 @@
+"""Answer a query over a built index folder, as ``search.js`` does in the browser.
+
+Used by the recall tests and the benchmark; kept step for step like the
+script: normalise (NFC, lower case, script runs), look each word up (a
+Korean word as typed, then without its particle or ending, the longest form
+the index knows; an English word through its stem), keep the documents that
+have every word, filter, rank by the sum of weight × idf, newest first on ties.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from .analysis import TOKEN, normalize
+from .writer import bucket
+
+
+@dataclass(frozen=True)
+class Word:
+    """One query word and the index forms tried for it, best first."""
+
+    text: str
+    candidates: tuple[str, ...]
+    latin: bool
+
+
+@dataclass
+class Hit:
+    doc: int
+    id: str
+    score: float
+    terms: tuple[str, ...]
+
+
+@dataclass
+class IndexFolder:
+    folder: Path
+    fetched: list[str] = field(default_factory=list)  # files read, in order
+    _shards: dict[int, dict[str, Any]] = field(default_factory=dict)
+
+    @cached_property
+    def meta(self) -> dict[str, Any]:
+        return self._load("meta.json")  # type: ignore[no-any-return]
+
+    def words(self, query: str) -> list[Word]:
+        words: list[Word] = []
+        stop = set(self.meta["stopwords"])
+        for match in TOKEN.finditer(normalize(query)):
+            text = match.group()
+            if "\uac00" <= text[0] <= "\ud7a3":
+                stripped = [text[: -len(s)] for s in self.meta["suffixes"] if text.endswith(s) and len(text) > len(s)]
+                words.append(Word(text, (text, *sorted(set(stripped), key=lambda s: (-len(s), s))), False))
+            elif text[0].isdigit():
+                if len(text) >= 2:
+                    words.append(Word(text, (text,), False))
+            elif text not in stop:
+                words.append(Word(text, (text,), True))
+        return words
+
+    def postings(self, word: Word) -> tuple[str, dict[int, int]] | None:
+        """The index term a word matches and its documents, or None."""
+        for candidate in word.candidates:
+            term = candidate
+            if word.latin:
+                term = self._shard(candidate)["f"].get(candidate, candidate)
+            found = self._shard(term)["t"].get(term)
+            if found is not None:
+                docs: dict[int, int] = {}
+                doc = 0
+                for i in range(0, len(found), 2):
+                    doc += found[i]
+                    docs[doc] = found[i + 1]
+                return term, docs
+        return None
+
+    def search(self, query: str, topic: str = "", region: str = "", year: str = "") -> list[Hit]:
+        """Hits for ``query`` and the filters, by relevance (all documents newest first if no words)."""
+        count = self.meta["count"]
+        scores: dict[int, float] = {d: 0.0 for d in range(count)}
+        matched: list[str] = []
+        words = self.words(query)
+        if query.strip() and not words:
+            return []
+        for word in words:
+            found = self.postings(word)
+            if found is None:
+                return []
+            term, docs = found
+            matched.append(term)
+            idf = math.log(1 + count / len(docs))
+            scores = {d: s + docs[d] * idf for d, s in scores.items() if d in docs}
+        allowed = self.filtered(topic, region, year)
+        hits = [Hit(d, "", s, tuple(matched)) for d, s in scores.items() if d in allowed]
+        hits.sort(key=lambda h: (-h.score, h.doc))
+        for hit in hits:
+            hit.id = self.doc(hit.doc)[0]
+        return hits
+
+    def filtered(self, topic: str, region: str, year: str) -> set[int]:
+        docs = set(range(self.meta["count"]))
+        for kind, slug in (("topics", topic), ("regions", region)):
+            if slug:
+                found: list[int] = next((entry[2] for entry in self.meta[kind] if entry[0] == slug), [])
+                docs &= set(_undelta(found))
+        if year:
+            docs &= {d for y, start, end in self.meta["years"] if str(y) == year for d in range(start, end)}
+        return docs
+
+    def doc(self, n: int) -> list[Any]:
+        chunk = self._load(f"d/{n // self.meta['chunk']}.json")
+        return chunk[n % self.meta["chunk"]]  # type: ignore[no-any-return]
+
+    def _shard(self, term: str) -> dict[str, Any]:
+        n = bucket(term, self.meta["shards"])
+        if n not in self._shards:
+            self._shards[n] = self._load(f"t/{n}.json")
+        return self._shards[n]
+
+    def _load(self, rel: str) -> Any:
+        if rel not in self.fetched:
+            self.fetched.append(rel)
+        return json.loads((self.folder / rel).read_text(encoding="utf-8"))
+
+
+def _undelta(deltas: list[int]) -> list[int]:
+    out, doc = [], 0
+    for delta in deltas:
+        doc += delta
+        out.append(doc)
+    return out

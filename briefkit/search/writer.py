@@ -1,0 +1,130 @@
+"""The index of one language as files: metadata, term shards, display chunks.
+
+Layout under ``search/index/<lang>/`` (all deterministic JSON, sorted keys):
+- ``meta.json``: how many shards and chunks, the years (as ranges of document
+  numbers: documents are numbered newest first), the topic and region filters
+  with their documents, and the particles and stop words the browser strips.
+- ``t/<n>.json``: the terms whose FNV-1a hash falls in bucket ``n``, each with
+  its postings ``[doc, weight, doc-delta, weight, …]``, and ``forms``: the
+  stem of every English word seen whose hash falls there.
+- ``d/<n>.json``: what a result shows (id, date, title, summary, text
+  language) for ``CHUNK`` documents in a row.
+
+A first query fetches the metadata, one or two shards per word and the chunks
+of the hits it shows; the number of shards grows with the index so that a
+shard stays near ``SHARD_TARGET`` bytes. Why this layout, and the numbers,
+are in ``docs/search/`` notes of the search issue report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Sequence
+from typing import Any
+
+from .analysis import STOPWORDS, SUFFIXES
+from .analyzer import Analysis
+from .records import FIELD_WEIGHTS, LABELS, Record
+
+INDEX_VERSION = 1
+SHARD_TARGET = 6_000  # bytes of postings per shard, about
+CHUNK = 5  # documents per display chunk
+WEIGHT_MAX = 255
+
+
+def bucket(term: str, shards: int) -> int:
+    """FNV-1a over UTF-8, modulo ``shards``; search.js computes the same."""
+    h = 0x811C9DC5
+    for byte in term.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h % shards
+
+
+def dumps(data: Any) -> bytes:
+    return json.dumps(data, ensure_ascii=False, sort_keys=True, separators=(",", ":")).encode("utf-8")
+
+
+def index_files(
+    lang: str,
+    items: Sequence[tuple[Record, Analysis]],
+    term_analysis: dict[str, Analysis],
+    labels: dict[str, str],
+) -> dict[str, bytes]:
+    """Every file of one language's index by path relative to its folder.
+
+    ``term_analysis`` holds the analysed names of each topic and region by
+    ``kind/slug``; ``labels`` their labels in ``lang``.
+    """
+    postings: dict[str, dict[int, int]] = defaultdict(dict)
+    forms: dict[str, str] = {}
+    for doc, (record, analysis) in enumerate(items):
+        weights: dict[str, int] = defaultdict(int)
+        for weight, terms in zip(FIELD_WEIGHTS, analysis.fields, strict=True):
+            for term, count in terms.items():
+                weights[term] += weight * count
+        for tag in record.terms:
+            names = term_analysis[f"{tag.kind}/{tag.slug}"]
+            forms.update(names.forms)
+            for name in names.fields[0]:
+                weights[name] += LABELS
+        forms.update(analysis.forms)
+        for term, weight in weights.items():
+            postings[term][doc] = min(weight, WEIGHT_MAX)
+    encoded = {term: _encode(docs) for term, docs in postings.items()}
+    size = sum(len(dumps(value)) + len(term.encode()) + 4 for term, value in encoded.items())
+    shards = 1
+    while size / shards > SHARD_TARGET:
+        shards *= 2
+    files: dict[str, bytes] = {}
+    buckets: list[dict[str, Any]] = [{"t": {}, "f": {}} for _ in range(shards)]
+    for term, value in encoded.items():
+        buckets[bucket(term, shards)]["t"][term] = value
+    for word, stem in forms.items():
+        if stem in postings:
+            buckets[bucket(word, shards)]["f"][word] = stem
+    for n, content in enumerate(buckets):
+        files[f"t/{n}.json"] = dumps(content)
+    records = [record for record, _ in items]
+    for n in range(0, len(records), CHUNK):
+        chunk = [[r.id, r.date, r.title, r.summary, r.text_lang] for r in records[n:n + CHUNK]]
+        files[f"d/{n // CHUNK}.json"] = dumps(chunk)
+    files["meta.json"] = dumps(_meta(lang, records, shards, labels))
+    return files
+
+
+def _encode(docs: dict[int, int]) -> list[int]:
+    flat: list[int] = []
+    previous = 0
+    for doc in sorted(docs):
+        flat += [doc - previous, docs[doc]]
+        previous = doc
+    return flat
+
+
+def _meta(lang: str, records: list[Record], shards: int, labels: dict[str, str]) -> dict[str, Any]:
+    years: list[list[int]] = []
+    for doc, record in enumerate(records):
+        if years and years[-1][0] == record.year:
+            years[-1][2] = doc + 1
+        else:
+            years.append([record.year, doc, doc + 1])
+    facets: dict[str, dict[str, list[int]]] = {"topics": defaultdict(list), "regions": defaultdict(list)}
+    for doc, record in enumerate(records):
+        for term in record.terms:
+            facets[term.kind][term.slug].append(doc)
+    return {
+        "version": INDEX_VERSION,
+        "lang": lang,
+        "count": len(records),
+        "shards": shards,
+        "chunk": CHUNK,
+        "years": years,
+        **{
+            kind: [[slug, labels[f"{kind}/{slug}"], _encode({d: 1 for d in docs})[::2]]
+                   for slug, docs in sorted(found.items(), key=lambda kv: (-len(kv[1]), kv[0]))]
+            for kind, found in facets.items()
+        },
+        "suffixes": list(SUFFIXES),
+        "stopwords": sorted(STOPWORDS),
+    }
