@@ -79,7 +79,8 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
     for brief in entries:
         _entry(feed, brief, lang, site_url)
     ET.indent(feed)
-    return ET.tostring(feed, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str) -> None:

@@ -56,7 +56,8 @@ def render_sitemap(pages: Iterable[SitePage], site_url: str) -> bytes:
             # A literal prefixed name: the namespace is declared on <urlset> above.
             ET.SubElement(url, "xhtml:link", {"rel": "alternate", "hreflang": hreflang, "href": href})
     ET.indent(urlset)
-    return ET.tostring(urlset, encoding="utf-8", xml_declaration=True) + b"\n"
+    document: bytes = ET.tostring(urlset, encoding="utf-8", xml_declaration=True)
+    return document + b"\n"
 
 
 def gzipped(data: bytes) -> bytes:
