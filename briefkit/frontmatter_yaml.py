@@ -93,6 +93,10 @@ def split_document(text: str) -> tuple[str, int, str]:
 
 def load_yaml(text: str, first_line: int = FIRST_FM_LINE) -> Any:
     """Parse one YAML document with the 1.2 core schema; lines are file lines."""
+    # libyaml (YAML 1.1) breaks lines at U+0085, U+2028 and U+2029 (pasted from web pages and word
+    # processors): YAML 1.2 does not, and a writer sees no line break. Read them as spaces.
+    if "\x85" in text or "\u2028" in text or "\u2029" in text:  # translate() is slow on long text
+        text = text.translate(_NOT_LINE_BREAKS)
     try:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
@@ -112,6 +116,7 @@ def load_yaml(text: str, first_line: int = FIRST_FM_LINE) -> Any:
     return _Builder(first_line).build(node, 0)
 
 
+_NOT_LINE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
 _QUOTE = "put the whole value in quotes"
 _YAML_ADVICE = {
     "mapping values are not allowed in this context": "a ': ' inside a value starts a new field: " + _QUOTE,

@@ -6,6 +6,7 @@ Every problem is one line: ``path:line: field: what is wrong (what to do)``.
 from __future__ import annotations
 
 import difflib
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
@@ -20,7 +21,22 @@ class Problem:
     message: str
 
     def __str__(self) -> str:
-        return f"{self.path}:{self.line}: {self.field}: {self.message}"
+        return f"{one_line(self.path)}:{self.line}: {one_line(self.field)}: {one_line(self.message)}"
+
+
+def one_line(text: str) -> str:
+    """``text`` with line breaks and other invisible characters written as escapes (``\\n``)."""
+    if text.isprintable():
+        return text
+    return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
+
+
+def is_field_name(key: str) -> bool:
+    """Whether ``key`` can stand as the field of a message (``path:line: field: …``)."""
+    return bool(_FIELD_NAME.match(key))
+
+
+_FIELD_NAME = re.compile(r"[^\W][\w.-]*\Z")
 
 
 def did_you_mean(value: str, candidates: Iterable[str]) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 from .frontmatter_yaml import LineDict, LineList
 from .model import Speaker, source_digest
-from .problems import Problem, advice, did_you_mean
+from .problems import Problem, advice, did_you_mean, is_field_name
 from .vocabulary import Term, Vocabulary
 
 SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
@@ -54,7 +54,15 @@ class FieldReader:
             elif source_path is None and key == "translated_from":
                 self.add(self.line(key), key, "only a translation records its source digest (remove it here)")
             else:
-                self.add(self.line(key), key, "unknown field" + advice(did_you_mean(key, allowed), "remove it"))
+                self.unknown(self.line(key), "", key, allowed)
+
+    def unknown(self, line: int, prefix: str, key: str, allowed: tuple[str, ...]) -> None:
+        """An unknown field, named with a suggestion; a name that is no word is quoted instead."""
+        todo = "use name, role or affiliation" if prefix == "speakers." else "remove it"
+        if is_field_name(key):
+            self.add(line, prefix + key, "unknown field" + advice(did_you_mean(key, allowed), todo))
+        else:
+            self.add(line, prefix.rstrip(".") or "front matter", f"unknown field '{key}'" + advice(todo))
 
     def text(self, key: str, *, required: bool) -> str:
         value = self.meta.get(key)
@@ -182,8 +190,7 @@ class FieldReader:
             for key, field_value in item.items():
                 key_line = item.lines[key]
                 if key not in SPEAKER_FIELDS:
-                    hint = advice(did_you_mean(key, SPEAKER_FIELDS), "use name, role or affiliation")
-                    self.add(key_line, f"speakers.{key}", "unknown field" + hint)
+                    self.unknown(key_line, "speakers.", key, SPEAKER_FIELDS)
                 elif field_value is None:
                     continue
                 elif not isinstance(field_value, str):

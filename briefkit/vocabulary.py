@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml
-from .problems import Problem, advice, did_you_mean
+from .problems import Problem, advice, did_you_mean, is_field_name
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 REGION_CODE = re.compile(r"KR(?:-[0-9]{2})?\Z")
@@ -149,7 +149,11 @@ def _read_term(item: LineDict, rel: str, kind: str) -> tuple[Term | None, list[P
     for key, value in item.items():
         line = item.lines[key]
         if key not in fields:
-            problems.append(Problem(rel, line, key, "unknown field" + advice(did_you_mean(key, fields), "remove it")))
+            if is_field_name(key):
+                hint = advice(did_you_mean(key, fields), "remove it")
+                problems.append(Problem(rel, line, key, "unknown field" + hint))
+            else:
+                problems.append(Problem(rel, line, kind, f"unknown field '{key}' (remove it)"))
             continue
         if key == "aliases":
             if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
