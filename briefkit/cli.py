@@ -177,7 +177,12 @@ def _stamp(args: argparse.Namespace) -> int:
             print(f"{brief.id}: no translation to stamp (start one: {start})", file=sys.stderr)
             status = 1
         for text in texts:
-            changed = stamp_file(Path(text.path), brief.digest)
+            try:
+                changed = stamp_file(Path(text.path), brief.digest)
+            except (OSError, ValueError) as err:
+                print(f"briefs stamp: {err}", file=sys.stderr)
+                status = 1
+                continue
             print(f"{text.path}: translated_from {brief.digest}" + ("" if changed else " (already)"))
     return status
 

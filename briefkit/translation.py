@@ -131,9 +131,21 @@ def stamp_file(path: Path, digest: str) -> bool:
         if last >= 1 and not lines[last].endswith(("\n", "\r")):
             lines[last] += eol  # a front matter whose last line has no line end (rare)
         lines.insert(closing, new_line)
-    data = "".join(lines).encode("utf-8")
+    stamped = "".join(lines)
+    if _read_stamp(stamped) != digest:
+        raise ValueError(f"{path}: could not find where to write translated_from (set it by hand: \"{digest}\")")
+    data = stamped.encode("utf-8")
     path.write_bytes(BOM + data if bom else data)
     return True
+
+
+def _read_stamp(text: str) -> object:
+    """The ``translated_from`` value a stamped text holds, as the build will read it."""
+    try:
+        meta = load_yaml(split_document(text.replace("\r\n", "\n"))[0])
+    except FrontMatterError:
+        return None
+    return meta.get("translated_from") if isinstance(meta, dict) else None
 
 
 def file_digest(path: Path) -> tuple[str | None, list[str]]:

@@ -220,6 +220,14 @@ def test_stamp_changes_only_its_line(project: Path, capsys: pytest.CaptureFixtur
     assert rows["2025-04-10-unstamped"]["state"] == "current"
 
 
+def test_stamp_leaves_a_file_it_cannot_edit_safely_alone(project: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    path = project / "briefs/2025/2025-04-10-unstamped.en.md"
+    path.write_bytes(b"---\n{title: T, summary: S}\n---\nBody.\n")
+    code, _, err = run(capsys, "stamp", "2025-04-10-unstamped")
+    assert code == 1 and "could not find where to write translated_from (set it by hand:" in err
+    assert path.read_bytes() == b"---\n{title: T, summary: S}\n---\nBody.\n"
+
+
 def test_stamp_refuses_unknown_ids_and_briefs_without_translation(
     project: Path, capsys: pytest.CaptureFixture[str]
 ) -> None:
