@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.regions_map import TILES, region_map, shade_steps
@@ -260,10 +260,31 @@ def test_region_table_gives_the_same_numbers(small: Build, prefix: str, head: li
     assert rows[-1][1:] == ("KR", 0)
 
 
+@pytest.mark.parametrize(("name", "slug"), [
+    ("서울", "seoul"), ("Seoul", "seoul"), ("KR-11", "seoul"), ("seoul", "seoul"), ("서울특별시", "seoul"),
+    ("경남", "gyeongnam"), ("South Gyeongsang", "gyeongnam"), ("south gyeongsang", "gyeongnam"),
+    ("전북", "jeonbuk"), ("전라북도", "jeonbuk"), ("KR-52", "jeonbuk"), ("North Jeolla", "jeonbuk"),
+    ("강원도", "gangwon"), ("KR-51", "gangwon"), ("Gangwon-do", "gangwon"),
+    ("KR", "nationwide"), ("전국", "nationwide"),
+])
+def test_shipped_regions_know_the_names_people_type(name: str, slug: str) -> None:
+    catalog = load_catalog(ROOT / "briefs")
+    term = catalog.regions.resolve(name)
+    assert term is not None and term.slug == slug
+
+
+def test_shipped_regions_are_the_17_divisions_and_nationwide() -> None:
+    regions = load_catalog(ROOT / "briefs").regions.terms
+    assert len(regions) == 18
+    codes = sorted(t.code for t in regions)
+    divisions = (11, 26, 27, 28, 29, 30, 31, 41, 43, 44, 46, 47, 48, 49, 50, 51, 52)
+    assert codes == ["KR", *sorted(f"KR-{n}" for n in divisions)]
+    assert {t.code for t in TILES} == set(codes) - {"KR"}
+
+
 def test_region_map_places_every_region_by_code_and_former_codes_too() -> None:
     assert len({(t.col, t.row) for t in TILES}) == len(TILES) == 17
-    catalog = load_catalog(Path(__file__).resolve().parent.parent / "briefs")
-    regions = catalog.regions.terms
+    regions = load_catalog(ROOT / "briefs").regions.terms
     drawn = region_map(regions, {})
     assert [r.term.slug for r in drawn.beside] == ["nationwide"]
     assert len(drawn.tiles) == 17 and len(drawn.rows) == 18
@@ -423,7 +444,7 @@ def test_sample_indexes_have_no_dead_links(sample_build: Build) -> None:
 
 
 def test_sample_archive_lists_every_published_brief_once(sample_build: Build) -> None:
-    files = sorted((Path(__file__).resolve().parent.parent / "briefs").rglob("*.ko.md"))
+    files = sorted((ROOT / "briefs").rglob("*.ko.md"))
     ids = (p.name.removesuffix(".ko.md") for p in files if "draft: true" not in p.read_text(encoding="utf-8"))
     published = sorted(ids, reverse=True)
     for prefix in ("", "en/"):
