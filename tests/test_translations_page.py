@@ -8,6 +8,7 @@ would, and it is built again: the notice must be gone.
 from __future__ import annotations
 
 import hashlib
+import json
 import re
 from pathlib import Path
 
@@ -142,3 +143,18 @@ def test_stamping_removes_the_notice(site: Build, project: Path, monkeypatch: py
     assert rebuilt.returncode == 0, rebuilt.stderr
     assert notice(rebuilt.page("en/briefs/2025-04-10-outdated/")) is None
     assert rows(rebuilt.page("en/translations/"))["2025-04-10-outdated"] == "current"
+
+
+def test_shipped_site_lists_the_states_briefs_status_reports(
+    sample_build: Build, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The /translations/ page and 'briefs status --json' agree on the shipped briefs (drafts aside)."""
+    monkeypatch.chdir(sample_build.project)
+    assert main(["status", "--json", "--lang", "en"]) == 0
+    reported = json.loads(capsys.readouterr().out)
+    expected = {r["id"]: r["state"] for r in reported if not r["draft"]}
+    assert rows(sample_build.page("en/translations/")) == expected
+    assert rows(sample_build.page("translations/")) == expected
+    outdated = [i for i, state in expected.items() if state == "outdated"]
+    assert len(outdated) == 1
+    assert OUTDATED_NOTICE in sample_build.page(f"en/briefs/{outdated[0]}/")
