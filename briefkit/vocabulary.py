@@ -61,8 +61,11 @@ class Vocabulary:
         return next(t for t in self.terms if t.slug == slug)
 
     def suggest(self, value: str) -> str:
-        """A near-miss hint among every name of every term, naming the slug."""
-        names = {fold(n): t.slug for t in self.terms for n in self._names_of(t)}
+        """A near-miss hint among every name of every term, naming the slug.
+
+        Codes are left out: 'KR-99' is one digit from 'KR-49' (Jeju), but not a typo of it.
+        """
+        names = {fold(n): t.slug for t in self.terms for n in self._names_of(t) if n != t.code}
         match = difflib.get_close_matches(fold(value), list(names), n=1, cutoff=0.6)
         return f"did you mean '{names[match[0]]}'?" if match else ""
 
