@@ -601,7 +601,7 @@ def test_a_missing_briefs_folder_is_an_error(tmp_path: Path) -> None:
 # --- all problems at once: golden file ---------------------------------------------------------
 
 
-BROKEN = {
+BROKEN: dict[str, str | bytes] = {
     "2024/2024-03-05-unknown-terms.ko.md": "---\n" + KO_FRONT.replace("2025-05-13", "2024-03-05")
     .replace("[regional-innovation]", "[ai-manufactoring, startups]")
     .replace("[seoul]", "[서울, Busn, KR-99]") + "---\n본문\n",
