@@ -78,6 +78,9 @@ def _row(brief: Brief, lang: str, dates: _GitDates | None) -> StatusRow:
 class _GitDates:
     """Last-commit dates of files, when they are inside a git work tree."""
 
+    def __init__(self) -> None:
+        self._work_trees: dict[Path, bool] = {}
+
     def last_change(self, path: str) -> str | None:
         folder = Path(path).parent
         if not self._inside(folder):
@@ -86,7 +89,9 @@ class _GitDates:
         return out or None
 
     def _inside(self, folder: Path) -> bool:
-        return _git(folder, "rev-parse", "--is-inside-work-tree") == "true"
+        if folder not in self._work_trees:
+            self._work_trees[folder] = _git(folder, "rev-parse", "--is-inside-work-tree") == "true"
+        return self._work_trees[folder]
 
 
 def _git(folder: Path, *args: str) -> str:
