@@ -136,7 +136,9 @@ class FieldReader:
             return ()
         out = []
         for item, line in zip(value, value.lines, strict=True):
-            if not isinstance(item, str) or not item.strip():
+            if isinstance(item, str) and not item.strip():
+                self.add(line, key, "an entry is empty (write a name or remove the entry)")
+            elif not isinstance(item, str):
                 self.add(line, key, f"each entry must be text, found {_kind(item)} (put it in quotes)")
             else:
                 out.append(nfc(item).strip())

@@ -7,10 +7,14 @@ mistakes through ``load_catalog`` is in test_validation.py.
 from __future__ import annotations
 
 import math
+from pathlib import Path
 
 import pytest
+from conftest import vocabularies, write_brief
 
+from briefkit.catalog import load_catalog
 from briefkit.frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml, resolve_plain, split_document
+from briefkit.problems import Problem
 
 # --- the split: a first line '---', the fields, the next line '---', the body ---
 
@@ -167,3 +171,73 @@ def test_broken_yaml(text: str, line: int, message: str) -> None:
         load_yaml(text)
     assert (err.value.line, err.value.message) == (line, message)
     assert "\n" not in err.value.message
+
+
+def test_line_and_paragraph_separators_are_not_line_breaks() -> None:
+    meta = load_yaml("title: 지역혁신\u2028간담회\nsummary: \"a\u2029b\x85c\"\nvenue: x\n")
+    assert meta == {"title": "지역혁신 간담회", "summary": "a b c", "venue": "x"}
+    assert meta.lines == {"title": 2, "summary": 3, "venue": 4}
+
+
+# --- what a writer sees of the same mistakes, through load_catalog ---
+
+BRIEF_ID = "2025-05-13-front"
+KO = f"briefs/2025/{BRIEF_ID}.ko.md"
+FRONT = "title: 간담회\ndate: 2025-05-13\nsummary: 요약.\ntopics: [startups]\nregions: [seoul]\n"
+
+
+def problems_of(tmp_path: Path, front: str) -> list[str]:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, BRIEF_ID, "ko", front)
+    return [str(p) for p in load_catalog(briefs).problems]
+
+
+@pytest.mark.parametrize(("extra", "line"), [
+    ("'': x", "7: front matter: unknown field '' (remove it)"),
+    ("'a: b': x", "7: front matter: unknown field 'a: b' (remove it)"),
+    ('"two\\nlines": x', "7: front matter: unknown field 'two\\nlines' (remove it)"),
+    ("speakers:\n  - name: 홍길동\n    '': x", "9: speakers: unknown field '' (use name, role or affiliation)"),
+])
+def test_a_field_name_that_is_no_word_is_quoted(tmp_path: Path, extra: str, line: str) -> None:
+    assert problems_of(tmp_path, FRONT + extra + "\n") == [f"{KO}:{line}"]
+
+
+def test_line_breaks_in_values_are_escaped_in_messages(tmp_path: Path) -> None:
+    front = FRONT.replace("[seoul]", '["seo\\nul"]').replace("date: 2025-05-13", 'date: "2025-05-13\\tx"')
+    assert problems_of(tmp_path, front) == [
+        f"{KO}:3: date: '2025-05-13\\tx' is not a date (write it as YYYY-MM-DD, e.g. 2025-05-13)",
+        f"{KO}:6: regions: unknown region 'seo\\nul' (did you mean 'seoul'?)",
+    ]
+
+
+def test_a_title_pasted_with_a_line_separator_loads(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, BRIEF_ID, "ko", FRONT.replace("title: 간담회", "title: 지역혁신\u2028간담회"))
+    catalog = load_catalog(briefs)
+    assert catalog.problems == []
+    assert catalog.briefs[0].source.title == "지역혁신 간담회"
+
+
+def test_hostile_yaml_is_a_message_in_the_catalog(tmp_path: Path) -> None:
+    front = FRONT + "venue: &v [*v]\n"
+    assert problems_of(tmp_path, front) == [
+        f"{KO}:7: front matter: invalid YAML: an alias refers to the value that contains it (remove it)"
+    ]
+
+
+def test_a_region_code_near_miss_suggests_nothing(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, FRONT.replace("[seoul]", "[KR-99, kr-11]")) == [
+        f"{KO}:6: regions: unknown region 'KR-99' (use a slug from briefs/regions.yml)"
+    ]
+
+
+def test_an_empty_organizer_says_so(tmp_path: Path) -> None:
+    assert problems_of(tmp_path, FRONT + "organizers:\n  - 중기부\n  - ''\n  -\n") == [
+        f"{KO}:9: organizers: an entry is empty (write a name or remove the entry)",
+        f"{KO}:10: organizers: each entry must be text, found nothing (put it in quotes)",
+    ]
+
+
+def test_problem_text_is_one_line() -> None:
+    problem = Problem("briefs/a\nb.ko.md", 3, "title", "bad\x00 value\u2028here 서울")
+    assert str(problem) == "briefs/a\\nb.ko.md:3: title: bad\\x00 value\\u2028here 서울"
