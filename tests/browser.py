@@ -1,8 +1,7 @@
 """Browser-test helpers: serve a built site on 127.0.0.1 and drive Debian's Chromium.
 
-Use the fixtures (``chromium``, ``sample_url``, ``artifacts``) by naming this module in a test
-module: ``pytest_plugins = ("browser",)``;
-``serve(site_dir)`` serves any other built site. Chromium is ``/usr/bin/chromium``
+Import the fixtures (``chromium``, ``sample_url``, ``artifacts``) into a test module and
+list them in its ``__all__``; ``serve(site_dir)`` serves any other built site. Chromium is ``/usr/bin/chromium``
 (never a downloaded browser). Without it the tests skip, except in CI
 (``CI=true``), where a missing browser is a failure, not a pass.
 """

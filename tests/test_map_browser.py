@@ -11,9 +11,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import artifacts, chromium, sample_url
 from playwright.sync_api import expect
 
-pytest_plugins = ("browser",)  # the chromium, sample_url and artifacts fixtures
+__all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 PAGES = {"ko": "regions/", "en": "en/regions/"}
@@ -105,3 +106,15 @@ def test_screenshots(chromium: Any, sample_url: str, artifacts: Path, lang: str,
     page.locator("svg.region-map__svg a").first.focus()
     page.locator(".region-map").screenshot(path=artifacts / f"regions-map-focus-{lang}-{width}.png")
     context.close()
+
+
+@pytest.mark.parametrize(("ci", "outcome"), [("true", pytest.fail.Exception), ("", pytest.skip.Exception)])
+def test_a_missing_chromium_fails_in_ci_and_skips_elsewhere(
+    monkeypatch: pytest.MonkeyPatch, tmp_path: Path, ci: str, outcome: type[BaseException]
+) -> None:
+    import browser
+
+    monkeypatch.setattr(browser, "CHROMIUM", tmp_path / "no-chromium")
+    monkeypatch.setenv("CI", ci)
+    with pytest.raises(outcome):
+        browser.require_chromium()
