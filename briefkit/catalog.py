@@ -114,9 +114,7 @@ def _read_file(
     name = _printable(path.name)
     match = FILE_NAME.match(name)
     if match is None:
-        problems.append(Problem(
-            rel, 1, "file", f"name '{name}' is not <id>.<lang>.md (name it like 2025-05-13-regional-roundtable.ko.md)"
-        ))
+        problems.append(Problem(rel, 1, "file", f"name '{name}' is not <id>.<lang>.md ({_rename_advice(name)})"))
         return None
     if match["lang"] not in LANGUAGES:
         problems.append(Problem(
@@ -149,6 +147,29 @@ def _read_file(
         return None
     del unreadable[(match["id"], match["lang"])]
     return BriefFile(rel, match["id"], match["lang"], id_date, meta, body, closing_line + 1)
+
+
+# A file name that is nearly <id>.<lang>.md: upper case, '_' or ' ' after the date, a one-digit month.
+_NEAR_NAME = re.compile(
+    r"(?P<y>[0-9]{4})-(?P<m>[0-9]{1,2})-(?P<d>[0-9]{1,2})[-_ ]+(?P<slug>.+?)(?:\.(?P<lang>[^.]+))?\.md\Z", re.IGNORECASE
+)
+_EXAMPLE_NAME = "2025-05-13-regional-roundtable.ko.md"
+
+
+def _rename_advice(name: str) -> str:
+    """How to rename a brief file whose name is not ``<id>.<lang>.md``: the fixed name when it is clear."""
+    near = _NEAR_NAME.match(name)
+    if near is None:
+        return f"name it like {_EXAMPLE_NAME}: the roundtable's date, a slug, the language"
+    date = f"{near['y']}-{int(near['m']):02d}-{int(near['d']):02d}"
+    slug = re.sub(r"[^a-z0-9]+", "-", near["slug"].lower()).strip("-")
+    lang = (near["lang"] or "").lower()
+    if not slug or not near["slug"].isascii():
+        example = f"{date}-regional-roundtable.{lang if lang in LANGUAGES else 'ko'}.md"
+        return f"write the slug in lowercase English letters, digits and hyphens, like {example}"
+    if lang not in LANGUAGES:
+        return f"end the name with the language: {date}-{slug}.ko.md or {date}-{slug}.en.md"
+    return f"rename it to {date}-{slug}.{lang}.md"
 
 
 def _with_advice(message: str) -> str:

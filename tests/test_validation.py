@@ -537,21 +537,30 @@ def test_the_same_id_and_language_twice_is_an_error(briefs: Path) -> None:
 
 
 @pytest.mark.parametrize(
-    ("name", "expected"),
+    ("name", "advice"),
     [
-        ("2025-05-13-Regional.ko.md", "name '2025-05-13-Regional.ko.md' is not <id>.<lang>.md"),
-        ("2025-05-13_regional.ko.md", "name '2025-05-13_regional.ko.md' is not <id>.<lang>.md"),
-        ("regional.ko.md", "name 'regional.ko.md' is not <id>.<lang>.md"),
-        ("2025-05-13-regional.md", "name '2025-05-13-regional.md' is not <id>.<lang>.md"),
-        ("2025-05-13-regional.KO.MD", "name '2025-05-13-regional.KO.MD' is not <id>.<lang>.md"),
-        ("2025-05-13-지역.ko.md", "name '2025-05-13-지역.ko.md' is not <id>.<lang>.md"),
+        ("2025-05-13-Regional.ko.md", "rename it to 2025-05-13-regional.ko.md"),
+        ("2025-05-13_regional.ko.md", "rename it to 2025-05-13-regional.ko.md"),
+        ("2025-5-3 Busan Export.en.md", "rename it to 2025-05-03-busan-export.en.md"),
+        ("2025-05-13-regional.KO.MD", "rename it to 2025-05-13-regional.ko.md"),
+        (
+            "2025-05-13-regional.md",
+            "end the name with the language: 2025-05-13-regional.ko.md or 2025-05-13-regional.en.md",
+        ),
+        (
+            "2025-05-13-지역.en.md",
+            "write the slug in lowercase English letters, digits and hyphens,"
+            " like 2025-05-13-regional-roundtable.en.md",
+        ),
+        (
+            "regional.ko.md",
+            "name it like 2025-05-13-regional-roundtable.ko.md: the roundtable's date, a slug, the language",
+        ),
     ],
 )
-def test_a_file_name_that_is_not_id_lang_md_is_an_error(briefs: Path, name: str, expected: str) -> None:
+def test_a_file_name_that_is_not_id_lang_md_says_how_to_rename_it(briefs: Path, name: str, advice: str) -> None:
     (briefs / name).write_text("---\n" + KO_FRONT + "---\n", encoding="utf-8")
-    assert messages(briefs) == [
-        f"briefs/{name}:1: file: {expected} (name it like 2025-05-13-regional-roundtable.ko.md)"
-    ]
+    assert messages(briefs) == [f"briefs/{name}:1: file: name '{name}' is not <id>.<lang>.md ({advice})"]
 
 
 def test_a_language_other_than_ko_or_en_is_an_error(briefs: Path) -> None:
