@@ -69,6 +69,14 @@ def _suffixes() -> tuple[str, ...]:
 
 SUFFIXES = _suffixes()
 
+# An English query word the briefs never use (``regulations``) has no stem in the
+# index's ``forms``; the browser then tries it without these endings
+# (ending, replacement), and looks each form up the same way.
+EN_ENDINGS = (
+    ("ations", "ation"), ("ies", "y"), ("ies", "ie"), ("es", ""), ("s", ""), ("ing", ""), ("ing", "e"),
+    ("ed", ""), ("ed", "e"), ("ly", ""), ("er", ""), ("ers", ""),
+)
+
 STOPWORDS = frozenset(
     """a about above after again against all am an and any are as at be because been before being
     below between both but by can could did do does doing down during each few for from further had
@@ -121,24 +129,49 @@ def latin_terms(text: str, stemmer: Any, forms: dict[str, str]) -> Counter[str]:
 
 
 def noun_terms(tokens: Sequence[Token], text: str) -> Counter[str]:
-    """Nouns and compounds of adjacent nouns from one sentence's Kiwi tokens."""
+    """Nouns and compounds of adjacent nouns from one sentence's Kiwi tokens.
+
+    A noun prefix (XPN) written onto its noun makes one noun with it
+    (소+상공인 gives 소상공인, and 상공인 too).
+    """
     terms: Counter[str] = Counter()
     run: list[str] = []
     end = -1
+    prefix = ("", -1)
     for token in tokens:
-        is_noun = token.tag in NOUN_TAGS and TOKEN.fullmatch(token.form) and "\uac00" <= token.form[0] <= "\ud7a3"
-        adjacent = end >= 0 and not text[end:token.start].strip()
-        if not is_noun:
-            run, end = [], -1
+        form = token.form
+        if token.tag == "XPN" and _hangul(form):
+            prefix = (form, token.start + token.len)
             continue
-        if not adjacent:
+        if token.tag not in NOUN_TAGS or not _hangul(form):
+            run, end, prefix = [], -1, ("", -1)
+            continue
+        if prefix[0] and prefix[1] == token.start:
+            terms[form] += 1
+            form = prefix[0] + form
+        prefix = ("", -1)
+        if end < 0 or text[end:token.start].strip():
             run = []
-        run.append(token.form)
+        run.append(form)
         end = token.start + token.len
-        terms[token.form] += 1
+        terms[form] += 1
         for size in range(2, min(COMPOUND_MAX, len(run)) + 1):
             terms["".join(run[-size:])] += 1
     return terms
+
+
+def _hangul(form: str) -> bool:
+    return all("\uac00" <= ch <= "\ud7a3" for ch in form)
+
+
+def whole_names(term: Any) -> list[str]:
+    """A topic's or region's Korean names written without spaces (``전 지역`` gives 전지역).
+
+    Kiwi may split a name where a reader would not; the search page also tries
+    Korean words typed apart as one word, so these find the term's briefs.
+    """
+    names = [normalize(n) for n in (term.ko, *term.aliases)]
+    return sorted({"".join(n.split()) for n in names if re.fullmatch(r"[\uac00-\ud7a3 ]+", n)})
 
 
 def english_stemmer() -> Any:

@@ -23,7 +23,7 @@ from typing import Any
 
 from .analysis import Segmenter, english_stemmer, latin_terms, normalize, noun_terms, sentences
 
-ANALYSIS_VERSION = "1"  # bump when analysis.py changes what it returns
+ANALYSIS_VERSION = "2"  # bump when analysis.py changes what it returns
 
 
 @dataclass

@@ -53,14 +53,30 @@ class IndexFolder:
         for match in TOKEN.finditer(normalize(query)):
             text = match.group()
             if "\uac00" <= text[0] <= "\ud7a3":
-                stripped = [text[: -len(s)] for s in self.meta["suffixes"] if text.endswith(s) and len(text) > len(s)]
-                words.append(Word(text, (text, *sorted(set(stripped), key=lambda s: (-len(s), s))), False))
+                words.append(self.korean(text))
             elif text[0].isdigit():
                 if len(text) >= 2:
                     words.append(Word(text, (text,), False))
             elif text not in stop:
-                words.append(Word(text, (text,), True))
+                words.append(self.english(text))
         return words
+
+    def korean(self, text: str) -> Word:
+        """A Korean word as typed, then without each particle or ending it may carry, longest first."""
+        stripped = {text[: -len(s)] for s in self.meta["suffixes"] if text.endswith(s) and len(text) > len(s)}
+        return Word(text, (text, *sorted(stripped, key=lambda s: (-len(s), s))), False)
+
+    def english(self, text: str) -> Word:
+        """An English word as typed, then without each ending of ``EN_ENDINGS``."""
+        shorter = [text[: -len(end)] + new for end, new in self.meta["endings"]
+                   if text.endswith(end) and len(text) - len(end) >= 3]
+        return Word(text, (text, *dict.fromkeys(shorter)), True)
+
+    def joined(self, words: list[Word]) -> Word | None:
+        """Korean words typed apart, as one word: ``인내 자본`` also finds 인내자본 analysed whole."""
+        if len(words) < 2 or any(w.latin or not "\uac00" <= w.text[0] <= "\ud7a3" for w in words):
+            return None
+        return self.korean("".join(w.text for w in words))
 
     def postings(self, word: Word) -> tuple[str, dict[int, int]] | None:
         """The index term a word matches and its documents, or None."""
@@ -81,7 +97,7 @@ class IndexFolder:
     def search(self, query: str, topic: str = "", region: str = "", year: str = "") -> list[Hit]:
         """Hits for ``query`` and the filters, by relevance (all documents newest first if no words)."""
         count = self.meta["count"]
-        scores: dict[int, float] = {d: 0.0 for d in range(count)}
+        scores: dict[int, float] | None = None
         matched: list[str] = []
         words = self.words(query)
         if query.strip() and not words:
@@ -89,11 +105,23 @@ class IndexFolder:
         for word in words:
             found = self.postings(word)
             if found is None:
-                return []
+                scores = {}
+                break
             term, docs = found
             matched.append(term)
             idf = math.log(1 + count / len(docs))
-            scores = {d: s + docs[d] * idf for d, s in scores.items() if d in docs}
+            scores = {d: docs[d] * idf + (scores[d] if scores is not None else 0.0)
+                      for d in docs if scores is None or d in scores}
+        if scores is None:
+            scores = {d: 0.0 for d in range(count)}
+        joined = self.joined(words)
+        found = self.postings(joined) if joined else None
+        if found is not None:
+            term, docs = found
+            matched.append(term)
+            idf = math.log(1 + count / len(docs))
+            for d, weight in docs.items():
+                scores[d] = max(scores.get(d, 0.0), weight * idf * len(words))
         allowed = self.filtered(topic, region, year)
         hits = [Hit(d, "", s, tuple(matched)) for d, s in scores.items() if d in allowed]
         hits.sort(key=lambda h: (-h.score, h.doc))

@@ -23,7 +23,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from .analysis import STOPWORDS, SUFFIXES
+from .analysis import EN_ENDINGS, STOPWORDS, SUFFIXES, whole_names
 from .analyzer import Analysis
 from .records import FIELD_WEIGHTS, LABELS, Record
 
@@ -67,6 +67,8 @@ def index_files(
             names = term_analysis[f"{tag.kind}/{tag.slug}"]
             forms.update(names.forms)
             for name in names.fields[0]:
+                weights[name] += LABELS
+            for name in whole_names(tag):
                 weights[name] += LABELS
         forms.update(analysis.forms)
         for term, weight in weights.items():
@@ -127,4 +129,5 @@ def _meta(lang: str, records: list[Record], shards: int, labels: dict[str, str])
         },
         "suffixes": list(SUFFIXES),
         "stopwords": sorted(STOPWORDS),
+        "endings": [list(pair) for pair in EN_ENDINGS],
     }

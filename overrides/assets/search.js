@@ -62,33 +62,59 @@
     return out;
   }
 
+  /* A Korean word as typed, then without each particle or ending it may carry, longest first. */
+  function korean(meta, token) {
+    var stripped = [];
+    meta.suffixes.forEach(function (suffix) {
+      if (token.length > suffix.length && token.slice(-suffix.length) === suffix) {
+        var stem = token.slice(0, -suffix.length);
+        if (stripped.indexOf(stem) < 0) stripped.push(stem);
+      }
+    });
+    stripped.sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); });
+    return { text: token, candidates: [token].concat(stripped), latin: false };
+  }
+
+  /* An English word as typed, then without each ending of the index's list (EN_ENDINGS). */
+  function english(meta, token) {
+    var candidates = [token];
+    meta.endings.forEach(function (pair) {
+      var end = pair[0];
+      if (token.length - end.length >= 3 && token.slice(-end.length) === end) {
+        var form = token.slice(0, -end.length) + pair[1];
+        if (candidates.indexOf(form) < 0) candidates.push(form);
+      }
+    });
+    return { text: token, candidates: candidates, latin: true };
+  }
+
   /* Query words, normalised as the index was: NFC, lower case, one script a word. */
   function words(meta, query) {
     var out = [];
-    var text = query.normalize("NFC").toLowerCase();
-    var tokens = text.match(TOKEN) || [];
+    var tokens = query.normalize("NFC").toLowerCase().match(TOKEN) || [];
     tokens.forEach(function (token) {
       if (HANGUL.test(token)) {
-        var stripped = [];
-        meta.suffixes.forEach(function (suffix) {
-          if (token.length > suffix.length && token.slice(-suffix.length) === suffix) {
-            stripped.push(token.slice(0, -suffix.length));
-          }
-        });
-        stripped.sort(function (a, b) { return b.length - a.length || (a < b ? -1 : a > b ? 1 : 0); });
-        out.push({ candidates: [token].concat(stripped.filter(function (s, i) { return stripped.indexOf(s) === i; })), latin: false });
+        out.push(korean(meta, token));
       } else if (/^[0-9]/.test(token)) {
-        if (token.length >= 2) out.push({ candidates: [token], latin: false });
+        if (token.length >= 2) out.push({ text: token, candidates: [token], latin: false });
       } else if (meta.stopwords.indexOf(token) < 0) {
-        out.push({ candidates: [token], latin: true });
+        out.push(english(meta, token));
       }
     });
     return out;
   }
 
+  /* Korean words typed apart, as one word: "인내 자본" also finds 인내자본 analysed whole. */
+  function joined(meta, list) {
+    if (list.length < 2 || list.some(function (w) { return w.latin || !HANGUL.test(w.text); })) return null;
+    return korean(meta, list.map(function (w) { return w.text; }).join(""));
+  }
+
   /* The index term a word matches and its postings, or null. */
   async function lookup(meta, word) {
-    await Promise.all(word.candidates.map(function (c) { return shard(meta, c); }));
+    /* Korean forms are fetched at once (a shard or two more, one round trip less);
+       English ones only when the word as typed is unknown. */
+    if (!word.latin) await Promise.all(word.candidates.map(function (c) { return shard(meta, c); }));
     for (var i = 0; i < word.candidates.length; i++) {
       var term = word.candidates[i];
       if (word.latin) {
@@ -130,9 +156,12 @@
     var needles = [];
     var qwords = words(meta, p.q);
     if (p.q.trim() && !qwords.length) return { hits: [], needles: [], matched: new Set() };
-    var found = await Promise.all(qwords.map(function (w) { return lookup(meta, w); }));
-    for (var i = 0; i < found.length; i++) {
-      if (!found[i]) return { hits: [], needles: [], matched: new Set() };
+    var together = joined(meta, qwords);
+    var found = await Promise.all(qwords.concat(together ? [together] : []).map(function (w) {
+      return lookup(meta, w);
+    }));
+    for (var i = 0; i < qwords.length; i++) {
+      if (!found[i]) { scores = new Map(); break; }
       var idf = Math.log(1 + meta.count / found[i].docs.length);
       var next = new Map();
       found[i].docs.forEach(function (dw) {
@@ -141,11 +170,19 @@
       });
       scores = next;
       needles.push({ text: found[i].term, latin: found[i].latin });
-      if (!found[i].latin) needles.push({ text: qwords[i].candidates[0], latin: false });
+      if (!found[i].latin) needles.push({ text: qwords[i].text, latin: false });
     }
     if (scores === null) {
       scores = new Map();
       for (var d = 0; d < meta.count; d++) scores.set(d, 0);
+    }
+    var whole = together && found[qwords.length];
+    if (whole) {
+      var wholeIdf = Math.log(1 + meta.count / whole.docs.length);
+      whole.docs.forEach(function (dw) {
+        scores.set(dw[0], Math.max(scores.get(dw[0]) || 0, dw[1] * wholeIdf * qwords.length));
+      });
+      needles.push({ text: whole.term, latin: false });
     }
     var matched = new Set(scores.keys());
     var hits = [];

@@ -1,0 +1,223 @@
+"""Search index: Korean and English analysis, the cache, the files a build writes, recall.
+
+Analysis runs the real Kiwi (about 1.5 s to load, once for this module).
+The recall test runs every query of ``tests/search_queries.yml`` over the
+index of the shipped briefs, through ``briefkit.search.query`` (the Python
+twin of search.js); the browser test runs a sample through the script.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import unicodedata
+from pathlib import Path
+from typing import Any
+from urllib.parse import urljoin
+
+import pytest
+import yaml
+from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
+
+from briefkit.catalog import load_catalog
+from briefkit.search.analysis import MINISTRY_NAMES
+from briefkit.search.analyzer import Analyzer
+from briefkit.search.build import SearchBuild
+from briefkit.search.query import IndexFolder
+from briefkit.search.records import records, term_names
+from briefkit.search.writer import bucket
+from briefkit.site import SiteView
+
+QUERIES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+DRAFT = "2026-10-15-small-business-ai-adoption-roundtable"
+
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(None, tuple(sorted({*MINISTRY_NAMES, "경상남도", "경남", "강원도"})))
+
+
+def terms_of(analyzer: Analyzer, text: str) -> dict[str, int]:
+    return analyzer.analyse([(text,)])[0].fields[0]
+
+
+# --- analysis ---------------------------------------------------------------
+
+def test_particles_are_not_part_of_terms(analyzer: Analyzer) -> None:
+    terms = terms_of(analyzer, "뿌리기업 인력난을 외국인력만으로는 못 푼다")
+    assert "인력난" in terms
+    assert not any(t.endswith("을") for t in terms)
+
+
+def test_compounds_and_their_halves_are_terms(analyzer: Analyzer) -> None:
+    terms = terms_of(analyzer, "스마트공장을 고도화한다")
+    assert {"스마트", "공장", "스마트공장"} <= set(terms)
+
+
+def test_nouns_written_apart_also_make_the_compound(analyzer: Analyzer) -> None:
+    assert "지역혁신" in terms_of(analyzer, "지역 혁신 정책")
+    assert "지역혁신" in terms_of(analyzer, "지역혁신 정책")
+
+
+def test_punctuation_breaks_a_compound(analyzer: Analyzer) -> None:
+    assert "지역혁신" not in terms_of(analyzer, "지역, 혁신")
+
+
+def test_user_dictionary_keeps_the_ministry_whole(analyzer: Analyzer) -> None:
+    terms = terms_of(analyzer, "중소벤처기업부는 19일 간담회를 열었다")
+    assert "중소벤처기업부" in terms
+    assert "기업부" not in terms
+
+
+def test_noun_prefix_joins_its_noun(analyzer: Analyzer) -> None:
+    assert {"소상공인", "상공인"} <= set(terms_of(analyzer, "소상공인들이 모였다"))
+
+
+def test_english_words_are_stemmed_without_stop_words(analyzer: Analyzer) -> None:
+    result = analyzer.analyse([("The roundtables discussed exporting to the markets",)])[0]
+    assert {"roundtabl", "discuss", "export", "market"} <= set(result.fields[0])
+    assert "the" not in result.fields[0]
+    assert result.forms["roundtables"] == "roundtabl"
+
+
+def test_decomposed_hangul_gives_the_same_terms(analyzer: Analyzer) -> None:
+    text = "경남 스마트공장 라운드테이블"
+    assert terms_of(analyzer, unicodedata.normalize("NFD", text)) == terms_of(analyzer, text)
+
+
+def test_bucket_is_fnv1a() -> None:
+    assert bucket("a", 2**32) == 0xE40C292C  # the FNV-1a 32-bit test vector
+    assert bucket("스마트공장", 16) == bucket("스마트공장", 16) < 16
+
+
+# --- cache -------------------------------------------------------------------
+
+def _sample_site() -> SiteView:
+    return SiteView(load_catalog(ROOT / "briefs"), include_drafts=False)
+
+
+def test_cache_skips_analysis_and_kiwi_and_keeps_the_bytes(tmp_path: Path) -> None:
+    site = _sample_site()
+    cold = SearchBuild.create(site, tmp_path)
+    cold_files = {lang: cold.files(lang) for lang in ("ko", "en")}
+    assert cold.analyzer.analysed > 0
+    warm = SearchBuild.create(site, tmp_path)
+    warm_files = {lang: warm.files(lang) for lang in ("ko", "en")}
+    assert warm.analyzer.analysed == 0
+    assert warm.analyzer._kiwi is None  # a rebuild with nothing changed never loads Kiwi
+    assert warm_files == cold_files
+    uncached = SearchBuild.create(site, None)
+    assert {lang: uncached.files(lang) for lang in ("ko", "en")} == cold_files
+
+
+# --- the built site ------------------------------------------------------------
+
+def test_each_language_has_its_own_small_index(sample_build: Build) -> None:
+    for lang in ("ko", "en"):
+        folder = sample_build.site / "search" / "index" / lang
+        meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
+        assert meta["lang"] == lang
+        assert meta["count"] == 14  # the 15 sample briefs less the draft
+        assert len(list((folder / "t").glob("*.json"))) == meta["shards"]
+    assert not list(sample_build.site.rglob("search_index.json"))
+
+
+def test_index_json_is_sorted_and_compact(sample_build: Build) -> None:
+    path = sample_build.site / "search" / "index" / "ko" / "meta.json"
+    text = path.read_text(encoding="utf-8")
+    assert text == json.dumps(json.loads(text), ensure_ascii=False, sort_keys=True, separators=(",", ":"))
+
+
+def test_drafts_are_not_searchable(sample_build: Build) -> None:
+    for path in (sample_build.site / "search" / "index").rglob("*.json"):
+        assert DRAFT not in path.read_text(encoding="utf-8"), path
+
+
+def test_search_page_configures_the_script_without_inline_script(sample_build: Build) -> None:
+    for url, lang in (("search/", "ko"), ("en/search/", "en")):
+        html = sample_build.page(url)
+        assert f'data-lang="{lang}"' in html
+        index = re.search(r'data-index="([^"]*)"', html)
+        briefs = re.search(r'data-briefs="([^"]*)"', html)
+        assert index and urljoin(f"http://x/{url}", index.group(1)) == f"http://x/search/index/{lang}/"
+        root = "" if lang == "ko" else "en/"
+        assert briefs and urljoin(f"http://x/{url}", briefs.group(1)) == f"http://x/{root}briefs/"
+        assert re.search(r'<script src="[./]*assets/search\.js" defer>', html)
+        ours = html.split('id="briefs-search"')[1].split("</noscript>")[0]
+        assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", ours)
+        assert 'role="status"' in html
+
+
+def test_header_search_form_leads_to_the_search_page(sample_build: Build) -> None:
+    assert re.search(r'<form class="briefs-header-search" role="search" method="get" action="search/">',
+                     sample_build.page(""))
+    assert re.search(r'<form class="briefs-header-search" role="search" method="get" action="\.\./\.\./search/">',
+                     sample_build.page("en/briefs/2025-05-13-regional-innovation-roundtable/"))
+
+
+# --- recall and precision over the query set -----------------------------------
+
+def _searchable_text(site: SiteView, lang: str) -> dict[str, str]:
+    texts = {}
+    for record, fields in records(site, lang):
+        names = " ".join(name for term in record.terms for name in term_names(term))
+        texts[record.id] = unicodedata.normalize("NFC", " ".join((*fields, names))).lower()
+    return texts
+
+
+def test_query_set_covers_every_kind() -> None:
+    assert len(QUERIES) >= 40
+    assert {q["kind"] for q in QUERIES} >= {"particle", "spacing", "compound", "alias", "inflection"}
+    assert {q["lang"] for q in QUERIES} == {"ko", "en"}
+
+
+@pytest.mark.parametrize("query", QUERIES, ids=[f'{q["lang"]}-{q["kind"]}-{q["q"]}' for q in QUERIES])
+def test_query_finds_its_briefs_and_only_briefs_with_its_morphemes(sample_build: Build, query: dict[str, Any]) -> None:
+    index = IndexFolder(sample_build.site / "search" / "index" / query["lang"])
+    hits = [hit.id for hit in index.search(query["q"])]
+    assert set(query["expect"]) <= set(hits), f"missing {set(query['expect']) - set(hits)}"
+    texts = _searchable_text(_sample_site(), query["lang"])
+    words = index.words(query["q"])
+    joined = index.joined(words)
+    morphemes = {c for w in [*words, *([joined] if joined else [])] for c in w.candidates}
+    for word in words:
+        found = index.postings(word)
+        if found and word.latin:
+            morphemes.add(found[0])  # the stem: "roundtabl" in "roundtables"
+    for hit in hits:
+        compact = re.sub(r"\s+", "", texts[hit])
+        assert any(m in texts[hit] or m in compact for m in morphemes), f"{hit} has none of {morphemes}"
+
+
+# --- a build with briefs that use only one name of their region -----------------
+
+@pytest.mark.build
+def test_region_aliases_find_briefs_that_never_use_them(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, "2025-03-04-changwon-roundtable", "ko", """
+        title: 창원 제조 라운드테이블
+        date: 2025-03-04
+        summary: 경상남도 창원의 조선 기자재 기업이 모였다.
+        topics: [smart-factory]
+        regions: [gyeongnam]
+    """, "경상남도 창원에서 조선 기자재 기업들이 설비 교체를 논의했다.\n")
+    write_brief(briefs, "2025-04-01-chuncheon-roundtable", "ko", """
+        title: 춘천 관광 라운드테이블
+        date: 2025-04-01
+        summary: 춘천의 관광 소상공인이 모였다.
+        topics: [small-business]
+        regions: [gangwon]
+    """, "춘천 관광 소상공인들이 비수기 대책을 논의했다.\n")
+    project = copy_project(tmp_path / "project", briefs)
+    first = build(project)
+    assert first.returncode == 0, first.stderr
+    index = IndexFolder(first.site / "search" / "index" / "ko")
+    assert [h.id for h in index.search("경남")] == ["2025-03-04-changwon-roundtable"]
+    assert [h.id for h in index.search("강원도")] == ["2025-04-01-chuncheon-roundtable"]
+    english = IndexFolder(first.site / "search" / "index" / "en")
+    assert [h.id for h in english.search("Gangwon")] == ["2025-04-01-chuncheon-roundtable"]
+    before = {p.relative_to(first.site).as_posix(): p.read_bytes() for p in (first.site / "search").rglob("*.json")}
+    second = build(project)
+    assert second.returncode == 0, second.stderr
+    after = {p.relative_to(second.site).as_posix(): p.read_bytes() for p in (second.site / "search").rglob("*.json")}
+    assert after == before  # the warm build (every analysis cached) writes the same bytes
