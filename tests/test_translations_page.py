@@ -73,7 +73,7 @@ def test_outdated_translation_shows_a_notice_linking_to_the_source(site: Build) 
     found = notice(html)
     assert found is not None and OUTDATED_NOTICE in found
     link = re.search(r'<a href="([^"]+)" hreflang="ko">([^<]+)</a>', found)
-    assert link is not None and link.group(2) == "Read the original"
+    assert link is not None and link.group(2) == "Read the Korean original"
     target = (site.site / "en/briefs/2025-04-10-outdated" / link.group(1)).resolve()
     assert target == (site.site / "briefs/2025-04-10-outdated").resolve()
     assert "2025-04-10-outdated in English" in html  # the translation is still shown, under the notice
