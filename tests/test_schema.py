@@ -20,6 +20,7 @@ from jsonschema import Draft7Validator
 
 from briefkit.catalog import load_catalog
 from briefkit.frontmatter_yaml import load_yaml, split_document
+from briefkit.scaffold import new_source, new_translation
 from briefkit.schema import FILES, rendered
 
 GOOD_SOURCE = """\
@@ -170,3 +171,23 @@ def test_known_differences_are_as_documented(tmp_path: Path, case: str) -> None:
     lang, front, validator_expected, schema_expected = KNOWN_DIFFERENCES[case]
     validator_ok, schema_ok, _ = verdicts(tmp_path, lang, front)
     assert (validator_ok, schema_ok) == (validator_expected, schema_expected)
+
+
+def test_schema_and_validator_agree_on_files_made_by_briefs_new(tmp_path: Path) -> None:
+    """A new source and a new translation skeleton: both rejected while empty, both accepted once filled."""
+    briefs = vocabularies(tmp_path / "briefs")
+    source = new_source(briefs, "2026-03-12", "busan-export")
+    assert load_catalog(briefs).problems and list(schema("source").iter_errors(front_matter(source)))
+    text = source.read_text(encoding="utf-8")
+    for placeholder, value in (('title: ""', 'title: "제목"'), ('summary: ""', 'summary: "요약."'),
+                               ("topics: []", "topics: [export]"), ("regions: []", "regions: [부산]")):
+        text = text.replace(placeholder, value, 1)
+    source.write_text(text, encoding="utf-8")
+    catalog = load_catalog(briefs)
+    assert catalog.problems == [] and list(schema("source").iter_errors(front_matter(source))) == []
+    skeleton = new_translation(catalog, briefs, "2026-03-12", "busan-export", "en")
+    assert load_catalog(briefs).problems and list(schema("translation").iter_errors(front_matter(skeleton)))
+    filled = skeleton.read_text(encoding="utf-8").replace('title: ""', 'title: "T"')
+    skeleton.write_text(filled.replace('summary: ""', 'summary: "S"'), encoding="utf-8")
+    assert load_catalog(briefs).problems == []
+    assert list(schema("translation").iter_errors(front_matter(skeleton))) == []
