@@ -86,7 +86,9 @@ def new_translation(catalog: Catalog, briefs_dir: Path, date: str, slug: str, la
     if lang in brief.translations:
         existing = brief.translations[lang].path
         raise ScaffoldError(f"{existing} already exists (edit it, then run: briefs stamp {wanted})")
-    path = Path(brief.source.path).parent / f"{wanted}.{lang}.md"
+    # Beside the source file, found under briefs_dir (the catalog's paths are for messages).
+    source_file = next(p for p in existing_files(briefs_dir, wanted) if p.name.endswith(f".{brief.source.lang}.md"))
+    path = source_file.parent / f"{wanted}.{lang}.md"
     _create(path, translation_skeleton(brief, lang, _schema_ref(briefs_dir, path, "translation")))
     return path
 
