@@ -42,7 +42,8 @@ def main(argv: list[str] | None = None) -> int:
 
 def _add_translation_commands(commands: argparse._SubParsersAction[argparse.ArgumentParser]) -> None:
     status = commands.add_parser(
-        "status", help="every brief's translation state: missing, outdated, unverified or current"
+        "status", help="every brief's translation state: missing, outdated, unverified or current",
+        epilog=STATUS_EPILOG, formatter_class=argparse.RawDescriptionHelpFormatter,
     )
     status.add_argument("path", nargs="?", default="briefs", help="the briefs folder (default: briefs)")
     status.add_argument("--json", action="store_true", help="print a JSON list for scripts")
@@ -124,6 +125,13 @@ def _status(args: argparse.Namespace) -> int:
     return 0
 
 
+STATUS_EPILOG = """\
+--json prints a list with one object per translation (drafts included):
+  id, source (the source's language), lang, state, path (null when missing),
+  source_path, digest (the source's current digest), translated_from,
+  source_changed (YYYY-MM-DD of the source's last commit, for outdated
+  translations in a git work tree, else null), draft.
+Exit status: 0; 1 when --fail-on matches a translation or the folder has problems."""
 GROUP_ADVICE = {
     "outdated": "the source changed after these were translated: update them, then run 'briefs stamp <id>'",
     "missing": "no translation yet: start one with 'briefs new --date <date> --slug <slug> --lang <lang>'",
