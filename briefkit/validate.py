@@ -8,13 +8,14 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import difflib
 import re
 import unicodedata
 from typing import Any
 
 from .frontmatter_yaml import LineDict, LineList
 from .model import Speaker, source_digest
-from .problems import Problem, advice, did_you_mean, is_field_name
+from .problems import Problem, advice, is_field_name
 from .vocabulary import Term, Vocabulary
 
 SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
@@ -53,6 +54,10 @@ class FieldReader:
                          f"is set only in the source file (edit {source_path} instead and remove it here)")
             elif source_path is None and key == "translated_from":
                 self.add(self.line(key), key, "only a translation records its source digest (remove it here)")
+            elif source_path is not None and field_suggestion(key, STRUCTURAL_FIELDS):
+                meant = field_suggestion(key, STRUCTURAL_FIELDS)
+                self.add(self.line(key), key, f"unknown field (did you mean '{meant}'? it is set only in the source"
+                         f" file: edit {source_path} instead and remove it here)")
             else:
                 self.unknown(self.line(key), "", key, allowed)
 
@@ -60,7 +65,8 @@ class FieldReader:
         """An unknown field, named with a suggestion; a name that is no word is quoted instead."""
         todo = "use name, role or affiliation" if prefix == "speakers." else "remove it"
         if is_field_name(key):
-            self.add(line, prefix + key, "unknown field" + advice(did_you_mean(key, allowed), todo))
+            meant = field_suggestion(key, allowed)
+            self.add(line, prefix + key, "unknown field" + advice(f"did you mean '{meant}'?" if meant else "", todo))
         else:
             self.add(line, prefix.rstrip(".") or "front matter", f"unknown field '{key}'" + advice(todo))
 
@@ -219,6 +225,30 @@ class FieldReader:
                      f"{found} is not a source digest (12 hex digits: run 'briefs stamp <id>' to write it)")
             return None
         return text
+
+
+# Words writers bring from other tools, and the field that holds what they mean.
+FIELD_SYNONYMS = {
+    "tags": "topics", "tag": "topics", "category": "topics", "categories": "topics", "subjects": "topics",
+    "location": "venue", "place": "venue", "where": "venue",
+    "host": "organizers", "hosts": "organizers", "organisers": "organizers", "organiser": "organizers",
+    "panelists": "speakers", "participants": "speakers", "presenters": "speakers",
+    "description": "summary", "abstract": "summary", "excerpt": "summary", "lead": "summary",
+    "province": "regions", "area": "regions",
+    "organization": "affiliation", "organisation": "affiliation", "org": "affiliation",
+    "position": "role", "title": "role", "job": "role",
+}
+
+
+def field_suggestion(key: str, allowed: tuple[str, ...]) -> str:
+    """The field ``key`` was probably meant to be (case, a hyphen, a synonym or a typo), or ""."""
+    folded = key.casefold().replace("-", "_").strip()
+    if folded in allowed:
+        return folded
+    if FIELD_SYNONYMS.get(folded) in allowed:
+        return FIELD_SYNONYMS[folded]
+    match = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
+    return match[0] if match else ""
 
 
 def _kind(value: Any) -> str:

@@ -241,3 +241,29 @@ def test_an_empty_organizer_says_so(tmp_path: Path) -> None:
 def test_problem_text_is_one_line() -> None:
     problem = Problem("briefs/a\nb.ko.md", 3, "title", "bad\x00 value\u2028here 서울")
     assert str(problem) == "briefs/a\\nb.ko.md:3: title: bad\\x00 value\\u2028here 서울"
+
+
+@pytest.mark.parametrize(("extra", "line"), [
+    ("SUMMARY: x", "SUMMARY: unknown field (did you mean 'summary'?; remove it)"),
+    ("tags: [startups]", "tags: unknown field (did you mean 'topics'?; remove it)"),
+    ("location: 서울역", "location: unknown field (did you mean 'venue'?; remove it)"),
+    ("author: 홍길동", "author: unknown field (remove it)"),
+    ("speakers:\n  - name: 홍길동\n    position: 국장", "speakers.position: unknown field (did you mean 'role'?;"
+     " use name, role or affiliation)"),
+])
+def test_unknown_fields_suggest_by_case_synonym_or_typo(tmp_path: Path, extra: str, line: str) -> None:
+    [problem] = problems_of(tmp_path, FRONT + extra + "\n")
+    assert problem.split(": ", 1)[1] == line
+
+
+def test_a_structural_near_miss_in_a_translation_points_to_the_source(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, BRIEF_ID, "ko", FRONT)
+    write_brief(briefs, BRIEF_ID, "en", "title: T\nsummary: S\nDate: 2025-05-13\ntags: [startups]\n")
+    en = f"briefs/2025/{BRIEF_ID}.en.md"
+    assert [str(p) for p in load_catalog(briefs).problems] == [
+        f"{en}:4: Date: unknown field (did you mean 'date'? it is set only in the source file:"
+        f" edit {KO} instead and remove it here)",
+        f"{en}:5: tags: unknown field (did you mean 'topics'? it is set only in the source file:"
+        f" edit {KO} instead and remove it here)",
+    ]

@@ -450,7 +450,8 @@ def test_a_translation_needs_title_and_summary(briefs: Path) -> None:
     assert messages(briefs) == [
         f"{EN_PATH}:2: summary: is missing (add 'summary: …' to the front matter)",
         f"{EN_PATH}:2: title: is missing (add 'title: …' to the front matter)",
-        f"{EN_PATH}:3: topic: unknown field (remove it)",
+        f"{EN_PATH}:3: topic: unknown field (did you mean 'topics'? it is set only in the source file:"
+        f" edit {KO_PATH} instead and remove it here)",
     ]
 
 
@@ -459,7 +460,7 @@ def test_translation_optional_fields_are_checked_like_the_source(briefs: Path) -
     write_brief(briefs, BRIEF_ID, "en", EN_FRONT + "organizers: Ministry\nspeakers:\n  - name: Oh\n    job: Minister\n")
     assert messages(briefs) == [
         f"{EN_PATH}:4: organizers: must be a list (write 'organizers: [\"…\", \"…\"]' or one '- …' per line)",
-        f"{EN_PATH}:7: speakers.job: unknown field (use name, role or affiliation)",
+        f"{EN_PATH}:7: speakers.job: unknown field (did you mean 'role'?; use name, role or affiliation)",
     ]
 
 
