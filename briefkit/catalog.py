@@ -59,9 +59,11 @@ def load_catalog(briefs_dir: Path, shown_as: str = "briefs") -> Catalog:
     """Read ``briefs_dir``; paths in problems start with ``shown_as``."""
     catalog = Catalog()
     if not briefs_dir.is_dir():
-        catalog.problems.append(
-            Problem(shown_as, 1, "folder", "not found (create the briefs/ folder next to mkdocs.yml)")
+        what = (
+            "is a file, not a folder (give the folder that holds the briefs, topics.yml and regions.yml)"
+            if briefs_dir.exists() else "not found (create the briefs/ folder next to mkdocs.yml)"
         )
+        catalog.problems.append(Problem(shown_as, 1, "folder", what))
         return catalog
     for kind, name in VOCABULARY_FILES.items():
         vocab, problems = load_vocabulary(briefs_dir / name, f"{shown_as}/{name}", kind)

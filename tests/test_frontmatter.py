@@ -267,3 +267,11 @@ def test_a_structural_near_miss_in_a_translation_points_to_the_source(tmp_path: 
         f"{en}:5: tags: unknown field (did you mean 'topics'? it is set only in the source file:"
         f" edit {KO} instead and remove it here)",
     ]
+
+
+def test_a_file_given_as_the_briefs_folder(tmp_path: Path) -> None:
+    (tmp_path / "topics.yml").write_text("- slug: x\n", encoding="utf-8")
+    assert [str(p) for p in load_catalog(tmp_path / "topics.yml", "briefs/topics.yml").problems] == [
+        "briefs/topics.yml:1: folder: is a file, not a folder (give the folder that holds the briefs,"
+        " topics.yml and regions.yml)"
+    ]
