@@ -654,3 +654,35 @@ def test_every_problem_of_every_file_is_reported_at_once_golden(briefs: Path) ->
     assert actual == golden.read_text(encoding="utf-8")
     assert catalog.problems == sorted(catalog.problems)
     assert [b.id for b in catalog.briefs] == [BRIEF_ID]  # only the good brief is kept
+
+
+# --- smaller rules ------------------------------------------------------------------------------
+
+
+def test_an_empty_speaker_field_is_left_out(briefs: Path) -> None:
+    source(briefs, KO_FRONT + "speakers:\n  - name: 오영주\n    role:\n")
+    [brief] = load(briefs).briefs
+    assert [(s.name, s.role) for s in brief.source.speakers] == [("오영주", "")]
+
+
+def test_an_unquoted_all_digit_digest_keeps_its_leading_zero(briefs: Path) -> None:
+    source(briefs, KO_FRONT)
+    write_brief(briefs, BRIEF_ID, "en", EN_FRONT + "translated_from: 012345678901\n")
+    [brief] = load(briefs).briefs
+    assert brief.translations["en"].translated_from == "012345678901"
+    assert brief.state("en") == "outdated"
+
+
+def test_text_fields_are_trimmed_and_nfc(briefs: Path) -> None:
+    nfd = unicodedata.normalize("NFD", "중소벤처기업부")
+    source(briefs, KO_FRONT + f"venue: '  {nfd}  '\norganizers: ['{nfd} ']\nspeakers:\n  - name: ' {nfd}'\n")
+    [brief] = load(briefs).briefs
+    assert brief.source.venue == brief.source.organizers[0] == brief.source.speakers[0].name == "중소벤처기업부"
+
+
+def test_a_problem_in_one_brief_keeps_the_others(briefs: Path) -> None:
+    source(briefs, KO_FRONT)
+    source(briefs, KO_FRONT.replace("05-13", "05-14") + "draft: maybe\n", brief_id="2025-05-14-bad")
+    catalog = load(briefs)
+    assert [b.id for b in catalog.briefs] == [BRIEF_ID]
+    assert [p.path for p in catalog.problems] == ["briefs/2025/2025-05-14-bad.ko.md"]
