@@ -61,7 +61,7 @@ def write_publish_briefs(briefs: Path) -> Path:
     write_brief(briefs, ENGLISH_ID, "en", """
         title: A bilingual brief
         summary: A brief written in both languages.
-    """, "Body.\n")
+    """, "Body, with [a source](https://example.org/source).\n")
     return briefs
 
 
