@@ -8,7 +8,8 @@ import subprocess
 import time
 from pathlib import Path
 
-from conftest import ROOT, vocabularies, write_brief
+import pytest
+from conftest import ROOT, build, copy_project, vocabularies, write_brief
 from test_validation import GOLDEN, KO_FRONT, write_broken
 
 from briefkit.catalog import load_catalog
@@ -100,3 +101,18 @@ def test_a_usage_mistake_exits_2(tmp_path: Path) -> None:
     result = check("a", "b", cwd=tmp_path)
     assert result.returncode == 2
     assert "usage: briefs" in result.stderr
+
+
+@pytest.mark.build
+def test_the_build_prints_the_same_messages_and_fails(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_broken(briefs)
+    project = copy_project(tmp_path / "project", briefs)
+    built = build(project)
+    checked = check(cwd=project)
+    assert built.returncode != 0 and checked.returncode == 1
+    problems = checked.stderr.splitlines()[:-1]
+    built_lines = built.stderr.splitlines()
+    assert built_lines[: len(problems)] == problems  # every message first, in the same order
+    assert "Traceback" not in built.stderr
+    assert not (project / "site").exists() or not any((project / "site").rglob("*.html"))
