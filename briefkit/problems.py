@@ -9,6 +9,7 @@ import difflib
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 
 
 @dataclass(frozen=True, order=True)
@@ -49,3 +50,18 @@ def advice(*options: str) -> str:
     """Join pieces of advice into the ``(what to do)`` tail of a message."""
     text = "; ".join(o for o in options if o)
     return f" ({text})" if text else ""
+
+
+def kind_of(value: Any) -> str:
+    """What a YAML value is, in a writer's words ("the number 3", "a list")."""
+    if isinstance(value, bool):
+        return "true/false"
+    if isinstance(value, (int, float)):
+        return f"the number {value}"
+    if isinstance(value, list):
+        return "a list"
+    if isinstance(value, dict):
+        return "a mapping"
+    if value is None:
+        return "nothing"
+    return "text"

@@ -11,11 +11,11 @@ import datetime as dt
 import difflib
 import re
 import unicodedata
-from typing import Any
 
 from .frontmatter_yaml import LineDict, LineList
 from .model import Speaker, source_digest
 from .problems import Problem, advice, is_field_name
+from .problems import kind_of as _kind
 from .vocabulary import Term, Vocabulary
 
 SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
@@ -249,17 +249,3 @@ def field_suggestion(key: str, allowed: tuple[str, ...]) -> str:
         return FIELD_SYNONYMS[folded]
     match = difflib.get_close_matches(folded, allowed, n=1, cutoff=0.6)
     return match[0] if match else ""
-
-
-def _kind(value: Any) -> str:
-    if isinstance(value, bool):
-        return "true/false"
-    if isinstance(value, (int, float)):
-        return f"the number {value}"
-    if isinstance(value, list):
-        return "a list"
-    if isinstance(value, dict):
-        return "a mapping"
-    if value is None:
-        return "nothing"
-    return "text"

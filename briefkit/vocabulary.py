@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from .frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml
-from .problems import Problem, advice, did_you_mean, is_field_name
+from .problems import Problem, advice, did_you_mean, is_field_name, kind_of
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 REGION_CODE = re.compile(r"KR(?:-[0-9]{2})?\Z")
@@ -85,6 +85,14 @@ _MEANING = {"slug": "the name used in front matter and URLs", "code": "its ISO 3
             "ko": "its Korean label", "en": "its English label"}
 
 
+_WRITE = {
+    "slug": "write the slug: lowercase letters, digits and hyphens", "code": "write the code, e.g. 'KR-11'",
+    "ko": "write the Korean label", "en": "write the English label",
+    "description_ko": "write one sentence or remove the field",
+    "description_en": "write one sentence or remove the field",
+}
+
+
 def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[Problem]]:
     """Read a vocabulary file; every problem is reported, none raised."""
     vocab = Vocabulary(kind)
@@ -107,7 +115,8 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
     for index, item in enumerate(data):
         line = data.lines[index]
         if not isinstance(item, LineDict):
-            problems.append(Problem(rel, line, kind, "each term must be a mapping ('slug: …', 'ko: …', 'en: …')"))
+            problems.append(Problem(rel, line, kind, f"each term must be fields, found {kind_of(item)}"
+                                    " (write '- slug: …' with 'ko: …' and 'en: …' below it)"))
             continue
         term, term_problems = _read_term(item, rel, kind)
         problems += term_problems
@@ -160,12 +169,16 @@ def _read_term(item: LineDict, rel: str, kind: str) -> tuple[Term | None, list[P
             continue
         if key == "aliases":
             if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):
-                problems.append(Problem(rel, line, key, "must be a list of names (write '[경남, South Gyeongsang]')"))
+                problems.append(Problem(rel, line, key,
+                                        "must be a list of names (write 'aliases: [경남, South Gyeongsang]')"))
                 continue
             values[key] = tuple(unicodedata.normalize("NFC", a.strip()) for a in value)
             continue
-        if not isinstance(value, str) or not value.strip():
-            problems.append(Problem(rel, line, key, "must be non-empty text (write the label in quotes)"))
+        if not isinstance(value, str):
+            problems.append(Problem(rel, line, key, f"must be text, found {kind_of(value)} (put it in quotes)"))
+            continue
+        if not value.strip():
+            problems.append(Problem(rel, line, key, f"is empty ({_WRITE[key]})"))
             continue
         values[key] = unicodedata.normalize("NFC", value.strip())
     for key, required in fields.items():

@@ -115,7 +115,7 @@ def test_labels_and_descriptions_per_language(tmp_path: Path) -> None:
         ),
         (
             "- slug: seoul\n  code: KR-11\n  ko: ''\n  en: Seoul\n",
-            ["briefs/regions.yml:3: ko: must be non-empty text (write the label in quotes)"],
+            ["briefs/regions.yml:3: ko: is empty (write the Korean label)"],
         ),
         (
             "- slug: Seoul City\n  code: Seoul\n  ko: 서울\n  en: Seoul\n",
@@ -131,13 +131,15 @@ def test_labels_and_descriptions_per_language(tmp_path: Path) -> None:
         ),
         (
             "- slug: seoul\n  code: KR-11\n  ko: 서울\n  en: Seoul\n  aliases: 서울시\n",
-            ["briefs/regions.yml:5: aliases: must be a list of names (write '[경남, South Gyeongsang]')"],
+            ["briefs/regions.yml:5: aliases: must be a list of names (write 'aliases: [경남, South Gyeongsang]')"],
         ),
         (
             "- seoul\n- busan\n",
             [
-                "briefs/regions.yml:1: regions: each term must be a mapping ('slug: …', 'ko: …', 'en: …')",
-                "briefs/regions.yml:2: regions: each term must be a mapping ('slug: …', 'ko: …', 'en: …')",
+                "briefs/regions.yml:1: regions: each term must be fields, found text"
+                " (write '- slug: …' with 'ko: …' and 'en: …' below it)",
+                "briefs/regions.yml:2: regions: each term must be fields, found text"
+                " (write '- slug: …' with 'ko: …' and 'en: …' below it)",
             ],
         ),
         ("seoul: 서울\n", ["briefs/regions.yml:1: regions: must be a non-empty list of terms ('- slug: …')"]),
