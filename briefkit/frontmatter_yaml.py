@@ -101,12 +101,11 @@ def load_yaml(text: str, first_line: int = FIRST_FM_LINE) -> Any:
         node = yaml.compose(text, Loader=_Loader)
     except yaml.MarkedYAMLError as err:
         problem = " ".join((err.problem or err.context or "invalid YAML").split())
-        advice = _YAML_ADVICE.get(problem, "fix the YAML syntax on this line")
         # Something left open (a quote, a '[') is reported where it was opened, not where the text ran out.
         mark = err.context_mark if problem in _UNCLOSED and err.context_mark else err.problem_mark
-        last_line = first_line + max(text.rstrip("\n").count("\n"), 0)  # not past the closing '---'
-        line = min(first_line + (mark.line if mark else 0), last_line)
-        raise FrontMatterError(line, f"invalid YAML: {problem} ({advice})") from None
+        index = min(mark.line if mark else 0, max(text.rstrip("\n").count("\n"), 0))  # not past the closing '---'
+        index, advice = _syntax_advice(problem, text.split("\n"), index)
+        raise FrontMatterError(first_line + index, f"invalid YAML: {problem} ({advice})") from None
     except yaml.reader.ReaderError as err:
         raise _character_error(text, err, first_line) from None
     except yaml.YAMLError as err:
@@ -132,6 +131,23 @@ _YAML_ADVICE = {
     "could not find expected ':'": "write each field as 'name: value', and indent a value that goes on",
 }
 _UNCLOSED = {"found unexpected end of stream", "did not find expected ',' or ']'", "did not find expected ',' or '}'"}
+
+
+def _syntax_advice(problem: str, lines: list[str], index: int) -> tuple[int, str]:
+    """What to do about a YAML syntax error, judged from the line it is on (or the line before, at fault)."""
+    current = lines[index] if index < len(lines) else ""
+    if "\t" in current[: len(current) - len(current.lstrip(" \t"))]:
+        return index, "indent with spaces, not tabs"
+    if problem == "mapping values are not allowed in this context" and index > 0:
+        # 'title:간담회' or 'title = 간담회' is not a field: YAML reads it with the next line as one text.
+        previous = lines[index - 1]
+        field_like = previous.strip() and not previous.startswith((" ", "-", "#"))
+        if field_like and ": " not in previous and not previous.rstrip().endswith(":"):
+            return index - 1, "write the field as 'name: value', with a space after the ':'"
+    value = current.split(": ", 1)[1].lstrip() if ": " in current else ""
+    if problem == "did not find expected key" and value[:1] in ("[", "{"):
+        return index, f"a value that starts with '{value[0]}' is read as a list: " + _QUOTE
+    return index, _YAML_ADVICE.get(problem, "fix the YAML syntax on this line")
 
 
 def _character_error(text: str, err: yaml.reader.ReaderError, first_line: int) -> FrontMatterError:

@@ -686,3 +686,36 @@ def test_a_problem_in_one_brief_keeps_the_others(briefs: Path) -> None:
     catalog = load(briefs)
     assert [b.id for b in catalog.briefs] == [BRIEF_ID]
     assert [p.path for p in catalog.problems] == ["briefs/2025/2025-05-14-bad.ko.md"]
+
+
+# --- the YAML mistakes writers make, and what the message tells them to do ----------------------
+
+
+@pytest.mark.parametrize(
+    ("title_line", "line", "advice"),
+    [
+        ("title: 회의: 결과", 2, "mapping values are not allowed in this context"
+         " (a ': ' inside a value starts a new field: put the whole value in quotes)"),
+        ("title: [속보] 간담회", 2, "did not find expected key"
+         " (a value that starts with '[' is read as a list: put the whole value in quotes)"),
+        ("title:간담회", 2, "mapping values are not allowed in this context"
+         " (write the field as 'name: value', with a space after the ':')"),
+        ("title = 간담회", 2, "mapping values are not allowed in this context"
+         " (write the field as 'name: value', with a space after the ':')"),
+        ("title: *중요* 간담회", 2, "did not find expected alphabetic or numeric character"
+         " (a value that starts with '*' or '&': put the whole value in quotes)"),
+        ("title: @서울 간담회", 2, "found character that cannot start any token"
+         " (a value cannot start with this character: put the whole value in quotes)"),
+    ],
+)
+def test_a_yaml_mistake_in_a_value_says_what_to_do(briefs: Path, title_line: str, line: int, advice: str) -> None:
+    source(briefs, replace(KO_FRONT, "title", title_line))
+    assert messages(briefs) == [f"{KO_PATH}:{line}: front matter: invalid YAML: {advice}"]
+
+
+def test_a_tab_indent_says_to_indent_with_spaces(briefs: Path) -> None:
+    source(briefs, KO_FRONT + "speakers:\n\t- name: 오영주\n")
+    assert messages(briefs) == [
+        f"{KO_PATH}:8: front matter: invalid YAML: found character that cannot start any token"
+        " (indent with spaces, not tabs)"
+    ]
