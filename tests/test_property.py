@@ -177,3 +177,39 @@ def test_arbitrary_file_names_never_raise(briefs: Path, name: str) -> None:
 def dump(value: object) -> bytes:
     """``value`` as YAML (libyaml's emitter: the pure-Python one is most of this test's time)."""
     return yaml.dump(value, Dumper=yaml.CSafeDumper, allow_unicode=True).encode("utf-8", "surrogatepass")
+
+
+# --- vocabularies: whatever topics.yml and regions.yml hold, loading returns ---
+
+TERM_KEYS = st.sampled_from(("slug", "code", "ko", "en", "aliases", "description_ko", "description_en", "alias", ""))
+
+
+@pytest.fixture(scope="module")
+def vocab_folder(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    folder = tmp_path_factory.mktemp("vocabulary") / "briefs"
+    (folder / "2025").mkdir(parents=True)
+    (folder / "2025" / f"{BRIEF_ID}.ko.md").write_text(GOOD_SOURCE, encoding="utf-8")
+    return folder
+
+
+def load_vocabularies(folder: Path, topics: bytes, regions: bytes) -> None:
+    (folder / "topics.yml").write_bytes(topics)
+    (folder / "regions.yml").write_bytes(regions)
+    catalog = load_catalog(folder)
+    files = {"briefs/topics.yml": topics, "briefs/regions.yml": regions,
+             f"briefs/2025/{BRIEF_ID}.ko.md": GOOD_SOURCE.encode("utf-8")}
+    assert_well_formed(catalog, files)
+
+
+@settings(SETTINGS, max_examples=100)
+@given(data=st.binary(max_size=200), which=st.booleans())
+def test_arbitrary_bytes_as_a_vocabulary_never_raise(vocab_folder: Path, data: bytes, which: bool) -> None:
+    good_topics, good_regions = TOPICS.encode("utf-8"), REGIONS.encode("utf-8")
+    load_vocabularies(vocab_folder, data if which else good_topics, good_regions if which else data)
+
+
+@settings(SETTINGS, max_examples=100)
+@given(terms=st.lists(st.lists(st.tuples(TERM_KEYS, VALUES), max_size=6).map(dict), max_size=5))
+def test_arbitrary_terms_never_raise(vocab_folder: Path, terms: list[dict[str, object]]) -> None:
+    text = yaml.safe_dump(terms, allow_unicode=True).encode("utf-8", "surrogatepass")
+    load_vocabularies(vocab_folder, text, REGIONS.encode("utf-8") + text)
