@@ -31,6 +31,7 @@ from mkdocs.structure.pages import Page
 from briefkit.build import BuildState
 from briefkit.csp import with_policy
 from briefkit.feeds import feed_path, site_feeds
+from briefkit.model import DEFAULT_LANGUAGE
 from briefkit.opendata import data_files
 from briefkit.site import lang_root
 from briefkit.sitemap import ROBOTS_PATH, SITEMAP_PATH, SitePage, gzipped, hreflang_links, render_sitemap, robots_txt
@@ -97,7 +98,7 @@ def on_post_template(output_content: str, template_name: str, config: MkDocsConf
 
 @event_priority(-200)  # after mkdocs-static-i18n (-100) has built the other languages
 def on_post_build(config: MkDocsConfig) -> None:
-    if config.plugins["i18n"].building:
+    if getattr(config.plugins["i18n"], "building", False):
         return  # a nested language pass: the outer pass writes for every language
     state: BuildState = config[BUILD_STATE]
     record: PublishRecord = config[STATE]
@@ -134,4 +135,4 @@ def _site_url(config: MkDocsConfig) -> str:
 
 
 def _lang(config: MkDocsConfig) -> str:
-    return str(config.plugins["i18n"].current_language)
+    return str(getattr(config.plugins["i18n"], "current_language", DEFAULT_LANGUAGE))
