@@ -85,6 +85,8 @@ _MEANING = {"slug": "the name used in front matter and URLs", "code": "its ISO 3
             "ko": "its Korean label", "en": "its English label"}
 
 
+_SHAPE = {"topics": "'- slug: …' with 'ko: …' and 'en: …' below it",
+          "regions": "'- slug: …' with 'code: …', 'ko: …' and 'en: …' below it"}
 _WRITE = {
     "slug": "write the slug: lowercase letters, digits and hyphens", "code": "write the code, e.g. 'KR-11'",
     "ko": "write the Korean label", "en": "write the English label",
@@ -96,19 +98,23 @@ _WRITE = {
 def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[Problem]]:
     """Read a vocabulary file; every problem is reported, none raised."""
     vocab = Vocabulary(kind)
+    shape = _SHAPE[kind]
     try:
-        text = path.read_bytes().decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
+        raw = path.read_bytes()
+        text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         data = load_yaml(unicodedata.normalize("NFC", text), first_line=1)
     except FileNotFoundError:
-        return vocab, [Problem(rel, 1, kind, "file is missing (create it: see the brief format)")]
+        return vocab, [Problem(rel, 1, kind, f"file is missing (create it: a list of terms, each {shape})")]
     except OSError as err:
         return vocab, [Problem(rel, 1, kind, f"cannot be read: {err.strerror} (make it a readable text file)")]
-    except UnicodeDecodeError:
-        return vocab, [Problem(rel, 1, kind, "not valid UTF-8 text (save the file as UTF-8)")]
+    except UnicodeDecodeError as err:
+        line = raw.count(b"\n", 0, err.start) + 1
+        return vocab, [Problem(rel, line, kind, "is not UTF-8 text (save the file as UTF-8)")]
     except FrontMatterError as err:
         return vocab, [Problem(rel, err.line, kind, err.message)]
     if not isinstance(data, LineList) or not data:
-        return vocab, [Problem(rel, 1, kind, "must be a non-empty list of terms ('- slug: …')")]
+        found = "an empty list" if isinstance(data, list) else kind_of(data)
+        return vocab, [Problem(rel, 1, kind, f"must be a list of terms, found {found} (write each term as {shape})")]
     problems: list[Problem] = []
     terms: list[Term] = []
     owner: dict[str, tuple[int, str, int]] = {}  # folded name -> (term index, slug, line)

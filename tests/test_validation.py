@@ -379,7 +379,7 @@ def test_a_duplicate_key_is_an_error_naming_both_lines(briefs: Path) -> None:
     ]
 
 
-NOT_FIELDS = "must be 'field: value' lines, found {} (see the brief format)"
+NOT_FIELDS = "must be 'field: value' lines, found {} (write one field per line, like 'title: …')"
 NO_FRONT = "missing (start the file with a line '---', then the fields, then another '---')"
 
 

@@ -13,6 +13,7 @@ from briefkit.catalog import load_catalog
 from briefkit.vocabulary import REGION_CODE, Vocabulary, load_vocabulary
 
 SEOUL = "- slug: seoul\n  code: KR-11\n  ko: 서울특별시\n  en: Seoul\n  aliases: [서울, Seoul City]\n"
+REGION_SHAPE = "'- slug: …' with 'code: …', 'ko: …' and 'en: …' below it"
 BUSAN = "- slug: busan\n  code: KR-26\n  ko: 부산광역시\n  en: Busan\n"
 
 
@@ -142,8 +143,12 @@ def test_labels_and_descriptions_per_language(tmp_path: Path) -> None:
                 " (write '- slug: …' with 'ko: …' and 'en: …' below it)",
             ],
         ),
-        ("seoul: 서울\n", ["briefs/regions.yml:1: regions: must be a non-empty list of terms ('- slug: …')"]),
-        ("", ["briefs/regions.yml:1: regions: must be a non-empty list of terms ('- slug: …')"]),
+        ("seoul: 서울\n", ["briefs/regions.yml:1: regions: must be a list of terms, found a mapping"
+                          f" (write each term as {REGION_SHAPE})"]),
+        ("", ["briefs/regions.yml:1: regions: must be a list of terms, found nothing"
+              f" (write each term as {REGION_SHAPE})"]),
+        ("[]", ["briefs/regions.yml:1: regions: must be a list of terms, found an empty list"
+                f" (write each term as {REGION_SHAPE})"]),
     ],
 )
 def test_region_file_mistakes(tmp_path: Path, text: str, expected: list[str]) -> None:
@@ -174,7 +179,7 @@ def test_a_label_repeated_as_its_own_alias_is_not_a_duplicate(tmp_path: Path) ->
 @pytest.mark.parametrize(
     ("content", "expected"),
     [
-        (b"- slug: x\n  ko: \xb0\xa1\n", "briefs/topics.yml:1: topics: not valid UTF-8 text (save the file as UTF-8)"),
+        (b"- slug: x\n  ko: \xb0\xa1\n", "briefs/topics.yml:2: topics: is not UTF-8 text (save the file as UTF-8)"),
         (b"\x00\x01\x02", "briefs/topics.yml:1: topics: invalid YAML: "),
         (b"- slug: [x\n", "briefs/topics.yml:"),
     ],
@@ -200,7 +205,8 @@ def test_a_missing_or_unreadable_vocabulary_is_reported_by_the_catalog(tmp_path:
     (briefs / "regions.yml").mkdir()
     assert [str(p) for p in load_catalog(briefs).problems] == [
         "briefs/regions.yml:1: regions: cannot be read: Is a directory (make it a readable text file)",
-        "briefs/topics.yml:1: topics: file is missing (create it: see the brief format)",
+        "briefs/topics.yml:1: topics: file is missing"
+        " (create it: a list of terms, each '- slug: …' with 'ko: …' and 'en: …' below it)",
     ]
 
 
