@@ -122,7 +122,7 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
         line = data.lines[index]
         if not isinstance(item, LineDict):
             problems.append(Problem(rel, line, kind, f"each term must be fields, found {kind_of(item)}"
-                                    " (write '- slug: …' with 'ko: …' and 'en: …' below it)"))
+                                    f" (write {shape})"))
             continue
         term, term_problems = _read_term(item, rel, kind)
         problems += term_problems

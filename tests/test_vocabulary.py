@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import textwrap
 import unicodedata
 from pathlib import Path
@@ -137,10 +138,8 @@ def test_labels_and_descriptions_per_language(tmp_path: Path) -> None:
         (
             "- seoul\n- busan\n",
             [
-                "briefs/regions.yml:1: regions: each term must be fields, found text"
-                " (write '- slug: …' with 'ko: …' and 'en: …' below it)",
-                "briefs/regions.yml:2: regions: each term must be fields, found text"
-                " (write '- slug: …' with 'ko: …' and 'en: …' below it)",
+                f"briefs/regions.yml:1: regions: each term must be fields, found text (write {REGION_SHAPE})",
+                f"briefs/regions.yml:2: regions: each term must be fields, found text (write {REGION_SHAPE})",
             ],
         ),
         ("seoul: 서울\n", ["briefs/regions.yml:1: regions: must be a list of terms, found a mapping"
@@ -219,3 +218,60 @@ def test_a_vocabulary_problem_fails_the_catalog_even_with_good_briefs(tmp_path: 
     catalog = load_catalog(briefs)
     [problem] = [str(p) for p in catalog.problems]
     assert problem.startswith("briefs/topics.yml:") and ": slug: duplicate slug 'startups', also on line " in problem
+
+
+# --- all vocabulary problems at once: golden file ---
+
+BROKEN_TOPICS = """\
+- slug: startups
+  ko: 창업
+  en: Startups
+- slug: startups
+  ko: 벤처
+  en: Ventures
+- slug: Export Support
+  ko: 수출
+- slug: finance
+  ko: ''
+  en: 42
+  description: 금융
+- 스마트공장
+"""
+BROKEN_REGIONS = """\
+- slug: seoul
+  code: KR-11
+  ko: 서울특별시
+  en: Seoul
+  aliases: [서울]
+- slug: busan
+  code: KR-11
+  ko: 부산광역시
+  en: Busan
+  aliases: [서울, Pusan]
+- slug: jeju
+  code: Jeju
+  en: Jeju
+  aliases: 제주
+- slug: daegu
+  code: KR-27
+  ko: 대구광역시
+  en: SEOUL
+  alias: [Taegu]
+"""
+GOLDEN = Path(__file__).parent / "golden" / "broken-vocabularies.txt"
+
+
+def test_every_vocabulary_problem_is_reported_at_once_golden(tmp_path: Path) -> None:
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "topics.yml").write_text(BROKEN_TOPICS, encoding="utf-8")
+    (briefs / "regions.yml").write_text(BROKEN_REGIONS, encoding="utf-8")
+    write_brief(briefs, "2025-05-13-x", "ko", "title: x\ndate: 2025-05-13\nsummary: s\ntopics: [startups]\n"
+                "regions: [서울]\n")
+    catalog = load_catalog(briefs)
+    actual = "".join(f"{p}\n" for p in catalog.problems)
+    if os.environ.get("UPDATE_GOLDEN"):
+        GOLDEN.write_text(actual, encoding="utf-8")
+    assert actual == GOLDEN.read_text(encoding="utf-8")
+    assert catalog.problems == sorted(catalog.problems)
+    assert all(p.path != "briefs/2025/2025-05-13-x.ko.md" for p in catalog.problems)  # its names still resolve
