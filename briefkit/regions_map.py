@@ -111,10 +111,14 @@ class MapRegion:
         """The tile's visible label."""
         return self.tile.short(lang) if self.tile else self.term.label(lang)
 
-    def name(self, lang: str) -> str:
-        """The region's full name, led by the tile's label when the two differ (WCAG 2.5.3: label in name)."""
-        full, short = self.term.label(lang), self.short(lang)
-        return full if short.casefold() in full.casefold() else f"{short} ({full})"
+    def full_name(self, lang: str) -> str:
+        """The vocabulary's label when the tile shows a shorter one, else empty.
+
+        A tile's accessible name starts with exactly what the tile shows (its
+        label, then its count: WCAG 2.5.3, label in name) and ends with this.
+        """
+        full = self.term.label(lang)
+        return "" if full.casefold() == self.short(lang).casefold() else full
 
 
 @dataclass(frozen=True)

@@ -209,8 +209,8 @@ def test_drafts_are_not_published_or_counted(small: Build) -> None:
 
 
 @pytest.mark.parametrize(("prefix", "seoul", "busan", "jeju"), [
-    ("", "서울특별시, 브리프 3건", "부산광역시, 브리프 2건", "제주특별자치도, 브리프 0건"),
-    ("en/", "Seoul, 3 briefs", "Busan, 2 briefs", "Jeju, 0 briefs"),
+    ("", "서울 3건, 서울특별시", "부산 2건, 부산광역시", "제주 0건, 제주특별자치도"),
+    ("en/", "Seoul 3 briefs", "Busan 2 briefs", "Jeju 0 briefs"),
 ])
 def test_region_map_has_a_named_link_per_region_and_nationwide_beside_it(
     small: Build, prefix: str, seoul: str, busan: str, jeju: str
@@ -226,10 +226,12 @@ def test_region_map_has_a_named_link_per_region_and_nationwide_beside_it(
     assert all(href == f"{slug}/" for href, _, slug in tiles)
     names = {slug: name for _, name, slug in tiles}
     assert (names["seoul"], names["busan"], names["jeju"]) == (seoul, busan, jeju)
+    # The name starts with what the tile shows (label, count), then the full name if it differs.
     if prefix:
-        assert names["chungnam"] == "Chungnam (South Chungcheong), 0 briefs"  # the tile's label leads the name
+        assert names["chungnam"] == "Chungnam 0 briefs, South Chungcheong"
+        assert names["gyeonggi"] == "Gyeonggi 0 briefs, Gyeonggi Province"
     else:
-        assert names["chungnam"] == "충남 (충청남도), 브리프 0건"
+        assert names["chungnam"] == "충남 0건, 충청남도"
     assert "nationwide" not in svg.group(0)
     beside = re.search(r'<ul class="region-map__beside">(.*?)</ul>', page, re.S)
     assert beside is not None and 'href="nationwide/"' in beside.group(1)
