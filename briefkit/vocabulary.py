@@ -65,6 +65,10 @@ class Vocabulary:
 
         Codes are left out: 'KR-99' is one digit from 'KR-49' (Jeju), but not a typo of it.
         """
+        if self.kind == "topics":  # a topic is named by its slug only, but a writer may type its label
+            label_of = {fold(label): t.slug for t in self.terms for label in (t.ko, t.en)}
+            if fold(value) in label_of:
+                return f"that is a label: write its slug, '{label_of[fold(value)]}'"
         names = {fold(n): t.slug for t in self.terms for n in self._names_of(t) if n != t.code}
         match = difflib.get_close_matches(fold(value), list(names), n=1, cutoff=0.6)
         return f"did you mean '{names[match[0]]}'?" if match else ""

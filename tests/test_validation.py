@@ -260,7 +260,7 @@ def test_topics_are_one_or_more_slugs_from_the_vocabulary(briefs: Path, line: st
 def test_a_topic_label_is_not_a_slug(briefs: Path) -> None:
     source(briefs, replace(KO_FRONT, "topics", "topics: [Startups and Ventures]"))
     assert messages(briefs) == [
-        f"{KO_PATH}:5: topics: unknown topic 'Startups and Ventures' (use a slug from briefs/topics.yml)"
+        f"{KO_PATH}:5: topics: unknown topic 'Startups and Ventures' (that is a label: write its slug, 'startups')"
     ]
 
 
