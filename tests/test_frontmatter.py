@@ -279,6 +279,6 @@ def test_a_file_given_as_the_briefs_folder(tmp_path: Path) -> None:
 
 def test_a_topic_label_says_to_write_its_slug(tmp_path: Path) -> None:
     assert problems_of(tmp_path, FRONT.replace("[startups]", "[스마트공장, startup]")) == [
-        f"{KO}:5: topics: unknown topic '스마트공장' (that is a label: write its slug, 'smart-factory')",
         f"{KO}:5: topics: unknown topic 'startup' (did you mean 'startups'?)",
+        f"{KO}:5: topics: unknown topic '스마트공장' (that is a label: write its slug, 'smart-factory')",
     ]
