@@ -1,10 +1,12 @@
-"""Run one command and measure it: wall seconds, peak memory, exit code.
+"""Run one command and measure it: wall seconds, CPU seconds, peak memory, exit code.
 
-Wall time is ``time.perf_counter`` around the subprocess. Peak memory is the
-child's maximum resident set size, read from GNU ``/usr/bin/time -v`` when it
-exists; otherwise a fresh Python wrapper runs the command and reports its own
-``RUSAGE_CHILDREN`` (which, read in the benchmark's process, would be the
-maximum over every earlier child too).
+Wall time is ``time.perf_counter`` around the subprocess. CPU time (user +
+system) is reported beside it because this machine is shared: when others
+keep both cores busy, wall time stretches while CPU time barely moves. Peak
+memory is the child's maximum resident set size. Both come from GNU
+``/usr/bin/time -v`` when it exists; otherwise a fresh Python wrapper runs
+the command and reports its own ``RUSAGE_CHILDREN`` (read in the
+benchmark's process, that would be the maximum over every earlier child too).
 """
 
 from __future__ import annotations
@@ -22,12 +24,17 @@ from typing import Any
 
 GNU_TIME = Path("/usr/bin/time")
 MAX_RSS = re.compile(r"Maximum resident set size \(kbytes\): (\d+)")
-WRAPPER = (
-    "import resource, subprocess, sys\n"
-    "code = subprocess.call(sys.argv[2:])\n"
-    "open(sys.argv[1], 'w').write(str(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss))\n"
-    "sys.exit(code)\n"
-)
+CPU_TIME = re.compile(r"(?:User|System) time \(seconds\): ([0-9.]+)")
+WRAPPER = """\
+import resource, subprocess, sys
+code = subprocess.call(sys.argv[2:])
+usage = resource.getrusage(resource.RUSAGE_CHILDREN)
+with open(sys.argv[1], "w") as report:
+    print(f"Maximum resident set size (kbytes): {usage.ru_maxrss}", file=report)
+    print(f"User time (seconds): {usage.ru_utime}", file=report)
+    print(f"System time (seconds): {usage.ru_stime}", file=report)
+sys.exit(code)
+"""
 
 
 @dataclass
@@ -35,6 +42,7 @@ class Run:
     """One measured command. ``site_bytes``/``site_files`` are set for builds."""
 
     wall_s: float
+    cpu_s: float | None
     peak_rss_mb: float | None
     returncode: int
     error: str = ""
@@ -62,35 +70,37 @@ def run_measured(command: list[str], cwd: Path, env: dict[str, str] | None = Non
         start = time.perf_counter()
         proc = subprocess.run(wrapped, cwd=cwd, env=full_env, capture_output=True, text=True)
         wall = time.perf_counter() - start
-        peak = _peak_mb(report)
+        cpu, peak = _usage(report)
     error = "\n".join(proc.stderr.strip().splitlines()[-15:]) if proc.returncode else ""
-    return Run(round(wall, 3), peak, proc.returncode, error)
+    return Run(round(wall, 3), cpu, peak, proc.returncode, error)
 
 
 def combine(runs: list[Run]) -> Run:
-    """Repeated runs of one command as one: median wall time, highest peak, first failure."""
+    """Repeated runs of one command as one: median times, highest peak, first failure."""
     failed = next((run for run in runs if not run.ok), None)
-    last = runs[-1]
     peaks = [run.peak_rss_mb for run in runs if run.peak_rss_mb is not None]
+    cpus = [run.cpu_s for run in runs if run.cpu_s is not None]
     return Run(
         round(statistics.median(run.wall_s for run in runs), 3),
+        round(statistics.median(cpus), 2) if cpus else None,
         max(peaks) if peaks else None,
         failed.returncode if failed else 0,
         failed.error if failed else "",
-        last.site_bytes,
-        last.site_files,
+        runs[-1].site_bytes,
+        runs[-1].site_files,
         [run.wall_s for run in runs],
     )
 
 
-def _peak_mb(report: Path) -> float | None:
+def _usage(report: Path) -> tuple[float | None, float | None]:
+    """CPU seconds and peak megabytes from a ``time -v`` style report."""
     try:
         text = report.read_text(encoding="utf-8", errors="replace")
     except OSError:
-        return None
-    match = MAX_RSS.search(text)
-    kilobytes = match.group(1) if match else text.strip()
-    return round(int(kilobytes) / 1024, 1) if kilobytes.isdigit() else None
+        return None, None
+    rss, times = MAX_RSS.search(text), CPU_TIME.findall(text)
+    cpu = round(sum(float(t) for t in times), 2) if len(times) == 2 else None
+    return cpu, round(int(rss.group(1)) / 1024, 1) if rss else None
 
 
 def tree_size(folder: Path) -> tuple[int, int]:

@@ -119,11 +119,13 @@ def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) 
     assert result["pairs"] == PAIRS
     for step in ("check", "project_cold", "project_warm", "stock"):
         assert result[step]["returncode"] == 0, result[step]["error"]
-        assert result[step]["wall_s"] > 0
+        assert result[step]["wall_s"] > 0 and result[step]["cpu_s"] > 0
         assert result[step]["peak_rss_mb"] > 10
     for step in ("project_cold", "project_warm", "stock"):
         assert result[step]["site_bytes"] > 100_000
-    assert set(result["ratios"]) == {"cold_vs_stock", "warm_vs_stock", "memory_vs_stock", "size_vs_stock"}
+    assert set(result["ratios"]) == {
+        "cold_vs_stock", "warm_vs_stock", "cold_cpu_vs_stock", "warm_cpu_vs_stock", "memory_vs_stock", "size_vs_stock",
+    }
     assert all(value > 0 for value in result["ratios"].values())
     assert result["search"] == {"project": None, "stock": None}
 
