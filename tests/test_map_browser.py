@@ -1,4 +1,5 @@
-"""The region map in a real browser: every tile is a link reached by Tab, named, and leading to its page.
+"""The region map in a real browser: every tile is a link reached by Tab, named, and leading to its page;
+the index pages pass axe-core.
 
 Screenshots of ``/regions/`` and ``/en/regions/`` at phone and desktop width
 go to ``test-artifacts/`` for a person to look at.
@@ -11,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from axe_playwright_python.base import AXE_SCRIPT
 from browser import artifacts, chromium, sample_url
 from playwright.sync_api import expect
 
@@ -124,3 +126,21 @@ def test_a_missing_chromium_fails_in_ci_and_skips_elsewhere(
     monkeypatch.setenv("CI", ci)
     with pytest.raises(outcome):
         browser.require_chromium()
+
+
+AXE_PAGES = ["regions/", "topics/", "topics/startups/", "regions/nationwide/", "archive/"]
+
+
+@pytest.mark.parametrize("path", [prefix + p for prefix in ("", "en/") for p in AXE_PAGES])
+def test_index_pages_pass_axe(chromium: Any, sample_url: str, path: str) -> None:
+    # The site's CSP rightly blocks injected scripts; axe is the test's, not the page's.
+    context = chromium.new_context(bypass_csp=True)
+    page = context.new_page()
+    page.goto(sample_url + path)
+    page.add_script_tag(content=AXE_SCRIPT)
+    violations = page.evaluate(
+        """async () => (await axe.run(document, {resultTypes: ['violations']})).violations
+            .map(v => `${v.id} (${v.impact}): ${v.nodes.slice(0, 3).map(n => n.target.join(' ')).join(', ')}`)"""
+    )
+    context.close()
+    assert violations == []
