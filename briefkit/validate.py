@@ -16,7 +16,7 @@ from .frontmatter_yaml import LineDict, LineList
 from .model import Speaker, source_digest
 from .problems import Problem, advice, is_field_name
 from .problems import kind_of as _kind
-from .vocabulary import Term, Vocabulary
+from .vocabulary import Term, Vocabulary, fold
 
 SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
 TRANSLATION_FIELDS = ("title", "summary", "venue", "organizers", "speakers", "translated_from")
@@ -174,7 +174,7 @@ class FieldReader:
                          f"each {singular} must be a name, found {_kind(item)} (use a slug from {vocab_path})")
                 continue
             term = vocab.resolve(item)
-            if term is None and vocab.terms:
+            if term is None and vocab.terms and fold(item) not in vocab.broken:
                 hint = vocab.suggest(item) or f"use a slug from {vocab_path}"
                 self.add(line, key, f"unknown {singular} '{item}'" + advice(hint))
             elif term is not None and term not in found:

@@ -53,6 +53,8 @@ class Vocabulary:
     kind: str
     terms: tuple[Term, ...] = ()
     names: dict[str, Term] = field(default_factory=dict)
+    # Folded names of terms the file gets wrong: a brief naming one is not blamed for it.
+    broken: frozenset[str] = frozenset()
 
     def resolve(self, value: str) -> Term | None:
         return self.names.get(fold(value))
@@ -122,6 +124,7 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
     problems: list[Problem] = []
     terms: list[Term] = []
     owner: dict[str, tuple[int, str, int]] = {}  # folded name -> (term index, slug, line)
+    broken: set[str] = set()
     for index, item in enumerate(data):
         line = data.lines[index]
         if not isinstance(item, LineDict):
@@ -131,6 +134,7 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
         term, term_problems = _read_term(item, rel, kind)
         problems += term_problems
         if term is None:
+            broken.update(_names_in(item))
             continue
         for name in vocab._names_of(term):
             key = fold(name)
@@ -151,9 +155,18 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
                                         " (each slug, code, label and alias must name one term)"))
         terms.append(term)
     vocab.terms = tuple(terms)
+    vocab.broken = frozenset(broken)
     by_slug = {t.slug: t for t in reversed(terms)}
     vocab.names = {key: by_slug[slug] for key, (_, slug, _) in owner.items()}
     return vocab, problems
+
+
+def _names_in(item: LineDict) -> set[str]:
+    """Every name a term that could not be read was meant to have, folded."""
+    names = [item.get(key) for key in ("slug", "code", "ko", "en")]
+    aliases = item.get("aliases")
+    names += aliases if isinstance(aliases, list) else []
+    return {fold(name) for name in names if isinstance(name, str) and name.strip()}
 
 
 def _field_of(term: Term, name: str) -> str:

@@ -275,3 +275,17 @@ def test_every_vocabulary_problem_is_reported_at_once_golden(tmp_path: Path) -> 
     assert actual == GOLDEN.read_text(encoding="utf-8")
     assert catalog.problems == sorted(catalog.problems)
     assert all(p.path != "briefs/2025/2025-05-13-x.ko.md" for p in catalog.problems)  # its names still resolve
+
+
+def test_a_brief_naming_a_broken_term_is_not_blamed_for_it(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    text = (briefs / "regions.yml").read_text(encoding="utf-8")
+    broken_term = "- slug: sejong-new\n  code: KR-5X\n  ko: 세종 신도시\n  en: New Sejong\n"
+    (briefs / "regions.yml").write_text(text + broken_term, encoding="utf-8")
+    write_brief(briefs, "2025-05-13-x", "ko", "title: x\ndate: 2025-05-13\nsummary: s\ntopics: [startups]\n"
+                "regions: [sejong-new, 세종 신도시, Atlantis]\n")
+    problems = [str(p) for p in load_catalog(briefs).problems]
+    assert [p.split(": ", 1)[0].rsplit(":", 1)[0] for p in problems] == ["briefs/2025/2025-05-13-x.ko.md",
+                                                                          "briefs/regions.yml"]
+    assert problems[0].endswith("regions: unknown region 'Atlantis' (use a slug from briefs/regions.yml)")
+    assert ": code: 'KR-5X' is not an ISO 3166-2:KR code" in problems[1]
