@@ -45,6 +45,8 @@ class LineDict(dict[str, Any]):
         self.line = line
         self.lines: dict[str, int] = {}
         self.plain: dict[str, str] = {}  # the text of each unquoted value, as written
+        # A comment where the value was expected: in 'title: #1 간담회' YAML reads '#1 간담회' as a comment.
+        self.comments: dict[str, str] = {}
 
 
 class LineList(list[Any]):
@@ -112,7 +114,7 @@ def load_yaml(text: str, first_line: int = FIRST_FM_LINE) -> Any:
         raise FrontMatterError(first_line, "invalid YAML: " + " ".join(str(err).split())) from None
     if node is None:
         return None
-    return _Builder(first_line).build(node, 0)
+    return _Builder(first_line, text).build(node, 0)
 
 
 _NOT_LINE_BREAKS = {0x85: " ", 0x2028: " ", 0x2029: " "}
@@ -206,8 +208,9 @@ MAX_DEPTH = 100  # front matter is two or three levels deep; far deeper input is
 class _Builder:
     """Turns composed nodes into values; an alias reuses the value built for its anchor."""
 
-    def __init__(self, first_line: int) -> None:
+    def __init__(self, first_line: int, text: str = "") -> None:
         self.first_line = first_line
+        self.text_lines = text.split("\n")
         self.built: dict[int, Any] = {}
         self.building: set[int] = set()
 
@@ -252,4 +255,13 @@ class _Builder:
             mapping.lines[key] = key_line
             if isinstance(value_node, yaml.ScalarNode) and not value_node.style:
                 mapping.plain[key] = value_node.value
+                if not value_node.value:
+                    self._note_comment(mapping, key, key_node)
         return mapping
+
+    def _note_comment(self, mapping: LineDict, key: str, key_node: yaml.Node) -> None:
+        row = key_node.end_mark.line
+        rest = self.text_lines[row][key_node.end_mark.column:] if row < len(self.text_lines) else ""
+        rest = rest.lstrip(" \t").removeprefix(":").lstrip(" \t")
+        if rest.startswith("#"):
+            mapping.comments[key] = rest

@@ -72,6 +72,13 @@ class FieldReader:
 
     def text(self, key: str, *, required: bool) -> str:
         value = self.meta.get(key)
+        comment = self.meta.comments.get(key, "")
+        # '#1 회의실' reads as a comment; '# to be decided' on an optional field is one on purpose.
+        if value is None and ((required and comment) or comment[1:2].strip()):
+            quoted = "'" + comment.replace("'", "''") + "'"
+            self.add(self.line(key), key, f"is empty: YAML reads '#' after '{key}:' as the start of a comment"
+                                          f" (put the whole value in quotes: {key}: {quoted})")
+            return ""
         if value is None:
             if required and key not in self.meta:
                 self.add(self.line(key), key, f"is missing (add '{key}: …' to the front matter)")

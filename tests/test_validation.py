@@ -719,3 +719,27 @@ def test_a_tab_indent_says_to_indent_with_spaces(briefs: Path) -> None:
         f"{KO_PATH}:8: front matter: invalid YAML: found character that cannot start any token"
         " (indent with spaces, not tabs)"
     ]
+
+
+@pytest.mark.parametrize(
+    ("line", "expected"),
+    [
+        ("title: #1 간담회", "2: title: is empty: YAML reads '#' after 'title:' as the start of a comment"
+         " (put the whole value in quotes: title: '#1 간담회')"),
+        ("title: # 간담회", "2: title: is empty: YAML reads '#' after 'title:' as the start of a comment"
+         " (put the whole value in quotes: title: '# 간담회')"),
+    ],
+)
+def test_a_value_read_as_a_comment_says_to_quote_it(briefs: Path, line: str, expected: str) -> None:
+    source(briefs, replace(KO_FRONT, "title", line))
+    assert messages(briefs) == [f"{KO_PATH}:{expected}"]
+
+
+def test_an_optional_field_left_with_a_comment_is_empty_on_purpose(briefs: Path) -> None:
+    source(briefs, KO_FRONT + "venue: # to be decided\norganizers: # none yet\n")
+    assert messages(briefs) == []
+    source(briefs, KO_FRONT + "venue: #3 회의실\n")
+    assert messages(briefs) == [
+        f"{KO_PATH}:7: venue: is empty: YAML reads '#' after 'venue:' as the start of a comment"
+        " (put the whole value in quotes: venue: '#3 회의실')"
+    ]
