@@ -144,7 +144,8 @@ def _read_file(
     if not isinstance(meta, LineDict):
         found = "nothing" if meta is None else "a list" if isinstance(meta, list) else "a single value"
         problems.append(Problem(
-            rel, 2, "front matter", f"must be 'field: value' lines, found {found} (write one field per line, like 'title: …')"
+            rel, 2, "front matter",
+            f"must be 'field: value' lines, found {found} (write one field per line, like 'title: …')",
         ))
         return None
     del unreadable[(match["id"], match["lang"])]
