@@ -22,7 +22,8 @@ __all__ = ["chromium", "hostile_build", "sample_url"]
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 BRIEF = "2025-05-13-regional-innovation-roundtable"
-PAGES = ["", f"briefs/{BRIEF}/", "topics/startups/", "regions/seoul/", "search/?q=%EC%B0%BD%EC%97%85"]
+PAGES = ["", f"briefs/{BRIEF}/", "topics/", "topics/startups/", "regions/", "regions/seoul/", "archive/",
+         "search/?q=%EC%B0%BD%EC%97%85"]
 # Collects violations in the page itself; init scripts come from the browser, not the page, so CSP allows them.
 WATCH_CSP = """
 window.__csp = [];
