@@ -79,7 +79,8 @@ def load_catalog(briefs_dir: Path, shown_as: str = "briefs") -> Catalog:
         if key in files:
             catalog.problems.append(Problem(
                 rel, 1, "id",
-                f"'{brief_file.id}' in '{brief_file.lang}' is also {files[key].path} (rename or delete one of them)",
+                f"'{brief_file.id}' in {brief_file.lang} is already used by {files[key].path}"
+                " (an id has one file per language: rename or delete one of them)",
             ))
             continue
         files[key] = brief_file

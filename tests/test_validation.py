@@ -532,8 +532,8 @@ def test_the_same_id_and_language_twice_is_an_error(briefs: Path) -> None:
     write_brief(briefs, BRIEF_ID, "ko", KO_FRONT, folder="2025")
     write_brief(briefs, BRIEF_ID, "ko", KO_FRONT, folder="archive/2025")
     assert messages(briefs) == [
-        f"briefs/archive/2025/{BRIEF_ID}.ko.md:1: id: '{BRIEF_ID}' in 'ko' is also {KO_PATH}"
-        " (rename or delete one of them)"
+        f"briefs/archive/2025/{BRIEF_ID}.ko.md:1: id: '{BRIEF_ID}' in ko is already used by {KO_PATH}"
+        " (an id has one file per language: rename or delete one of them)"
     ]
 
 
