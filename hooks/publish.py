@@ -46,7 +46,7 @@ class PublishRecord:
     """What one build (both language passes) collects for the files written at its end."""
 
     site_names: dict[str, str] = field(default_factory=dict)
-    pages: list[SitePage] = field(default_factory=list)
+    pages: dict[str, SitePage] = field(default_factory=dict)  # by URL path: a page rendered twice counts once
     not_found: dict[str, str] = field(default_factory=dict)
 
 
@@ -69,7 +69,7 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
         context["term_feed"] = feed_path(lang, page.meta["kind"], page.meta["term"])
     if "noindex" not in str(page.meta.get("robots", "")):
         record: PublishRecord = config[STATE]
-        record.pages.append(SitePage(lang, page.url, str(page.update_date), versions))
+        record.pages[page.url] = SitePage(lang, _url_path(page.url), str(page.update_date), versions)
     return context
 
 
@@ -106,7 +106,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     files: dict[str, bytes] = {}
     for lang, site_name in record.site_names.items():
         files |= site_feeds(state.site, lang, site_name, site_url)
-    sitemap = render_sitemap(record.pages, site_url)
+    sitemap = render_sitemap(record.pages.values(), site_url)
     files |= {SITEMAP_PATH: sitemap, SITEMAP_PATH + ".gz": gzipped(sitemap)}
     files[ROBOTS_PATH] = robots_txt(site_url).encode("utf-8")
     files |= data_files(state.site, site_url)
