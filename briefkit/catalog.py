@@ -184,7 +184,8 @@ def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
     try:
         raw = path.read_bytes()
     except OSError as err:
-        problems.append(Problem(rel, 1, "file", f"cannot be read: {err.strerror} (check the file's permissions)"))
+        reason = err.strerror or type(err).__name__
+        problems.append(Problem(rel, 1, "file", f"cannot be read: {reason} (make it a plain file you can read)"))
         return None
     try:
         text = raw.decode("utf-8-sig")

@@ -602,6 +602,14 @@ def test_an_unreadable_file_is_an_error(briefs: Path) -> None:
     assert message.startswith(f"{KO_PATH}:1: file: cannot be read: ")
 
 
+def test_a_broken_link_is_an_error(briefs: Path) -> None:
+    (briefs / f"{BRIEF_ID}.ko.md").symlink_to(briefs / "nowhere.md")
+    assert messages(briefs) == [
+        f"briefs/{BRIEF_ID}.ko.md:1: file: cannot be read: No such file or directory"
+        " (make it a plain file you can read)"
+    ]
+
+
 def test_a_missing_briefs_folder_is_an_error(tmp_path: Path) -> None:
     assert messages(tmp_path / "briefs") == [
         "briefs:1: folder: not found (create the briefs/ folder next to mkdocs.yml)"
