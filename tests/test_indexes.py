@@ -464,3 +464,48 @@ def test_sample_region_map_counts_match_region_pages(sample_build: Build) -> Non
         assert len(rows) == 18
         for href, count in rows:
             assert len(listed(sample_build.page(prefix + "regions/" + href))) == int(count)
+
+
+OTHER_REGIONS = """\
+- slug: capital
+  code: KR-11
+  ko: 서울
+  en: Capital
+- slug: east
+  code: KR-42
+  ko: 강원도
+  en: Gangwon Province
+- slug: overseas
+  code: KR-99
+  ko: 해외
+  en: Overseas
+- slug: all
+  code: KR
+  ko: 전국
+  en: Whole country
+"""
+
+
+def test_someone_elses_vocabulary_still_draws_a_map(tmp_path: Path) -> None:
+    """Other slugs, a former ISO code, a code with no tile: each region still has a link, on or beside the map."""
+    briefs = tmp_path / "briefs"
+    briefs.mkdir()
+    (briefs / "regions.yml").write_text(OTHER_REGIONS, encoding="utf-8")
+    (briefs / "topics.yml").write_text("- slug: trade\n  ko: 무역\n  en: Trade\n", encoding="utf-8")
+    write_brief(briefs, A, "ko", "title: 알파\ndate: 2024-03-05\nsummary: 요약.\ntopics: [trade]\n"
+                "regions: [강원도, all]")
+    result = build(copy_project(tmp_path / "project", briefs))
+    assert result.returncode == 0, result.stderr
+    names = {"": ("강원 1건, 강원도", "서울 0건"),
+             "en/": ("Gangwon 1 brief, Gangwon Province", "Seoul 0 briefs, Capital")}
+    for prefix, (east, capital) in names.items():
+        page = result.page(prefix + "regions/")
+        svg = re.search(r'<svg class="region-map__svg".*?</svg>', page, re.S)
+        assert svg is not None
+        tiles = re.findall(r'href="([^"]+)"\s+aria-label="([^"]+)"', svg.group(0))
+        assert tiles == [("capital/", capital), ("east/", east)]
+        beside = re.search(r'<ul class="region-map__beside">(.*?)</ul>', page, re.S)
+        assert beside is not None
+        assert re.findall(r'href="([^"]+)"', beside.group(1)) == ["overseas/", "all/"]
+        assert listed_ids(result.page(prefix + "regions/east/")) == [A]
+        assert listed_ids(result.page(prefix + "regions/overseas/")) == []
