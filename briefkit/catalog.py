@@ -20,7 +20,7 @@ from .validate import SOURCE_FIELDS, TRANSLATION_FIELDS, FieldReader
 from .vocabulary import Vocabulary, load_vocabulary
 
 FILE_NAME = re.compile(
-    r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9]+(?:-[a-z0-9]+)*))\.(?P<lang>[a-z]{2})\.md\Z"
+    r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9-]+))\.(?P<lang>[a-z]{2})\.md\Z"
 )
 VOCABULARY_FILES = {"topics": "topics.yml", "regions": "regions.yml"}
 _HANDLER = BriefFrontMatterHandler()
@@ -98,8 +98,8 @@ def _brief_paths(briefs_dir: Path, shown_as: str) -> list[tuple[Path, str]]:
     for folder, dirs, names in os.walk(briefs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
         for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(".md"):
-                continue
+            if name.startswith(".") or not name.lower().endswith(".md") or name.lower() == "readme.md":
+                continue  # a README explains the folder to writers; it is not a brief
             path = Path(folder) / name
             found.append((path, f"{shown_as}/{_printable(path.relative_to(briefs_dir).as_posix())}"))
     return found

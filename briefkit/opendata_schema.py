@@ -61,7 +61,7 @@ SCHEMA: dict[str, Any] = {
         "brief": {
             "type": "object",
             "properties": {
-                "id": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9]+(-[a-z0-9]+)*$",
+                "id": {"type": "string", "pattern": "^[0-9]{4}-[0-9]{2}-[0-9]{2}-[a-z0-9-]+$",
                        "description": "YYYY-MM-DD-slug; stable, used in URLs"},
                 "date": {"type": "string", "format": "date", "description": "the day the roundtable was held"},
                 "source_language": {"enum": ["ko", "en"], "description": "the language the brief was written in"},
