@@ -20,7 +20,6 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-
 from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
 
 HOSTILE = '<script>x</script> & "q"'
@@ -95,7 +94,9 @@ def make_briefs(folder: Path) -> Path:
     briefs = vocabularies(folder)
     write_brief(briefs, "2025-03-04-alpha", "ko", ALPHA_KO, ALPHA_KO_BODY)
     write_brief(briefs, "2025-03-04-alpha", "en", ALPHA_EN, "Introduction.\n\n## Policy tasks\n\nText.\n")
-    write_brief(briefs, "2025-06-01-beta", "ko", BETA_KO, "## 현장 목소리\n\n인력난을 호소했다.\n", folder="nested/deeper")
+    write_brief(
+        briefs, "2025-06-01-beta", "ko", BETA_KO, "## 현장 목소리\n\n인력난을 호소했다.\n", folder="nested/deeper"
+    )
     write_brief(briefs, "2024-12-01-gamma", "ko", GAMMA_KO)
     write_brief(briefs, "2024-12-01-gamma", "en", GAMMA_EN, "English body.\n")
     write_brief(briefs, "2026-01-01-delta", "ko", DRAFT_KO)
@@ -125,8 +126,15 @@ def test_brief_page_shows_every_field_in_korean(site: Build) -> None:
     assert '<html lang="ko"' in page
     assert "<h1>스마트공장 확산 라운드테이블</h1>" in page
     text = text_of(page)
-    for shown in ("2025년 3월 4일", "서울 중소기업회관", "중소벤처기업부, 중소기업기술정보진흥원",
-                  "김민준", "스마트제조연구원 원장", "중소기업의 스마트공장 도입을 논의했다.", "도입 문단입니다."):
+    for shown in (
+        "2025년 3월 4일",
+        "서울 중소기업회관",
+        "중소벤처기업부, 중소기업기술정보진흥원",
+        "김민준",
+        "스마트제조연구원 원장",
+        "중소기업의 스마트공장 도입을 논의했다.",
+        "도입 문단입니다.",
+    ):
         assert shown in text
     assert 'href="../../topics/smart-factory/"' in page
     assert 'href="../../regions/seoul/"' in page  # written as the alias 서울
@@ -216,12 +224,22 @@ def test_korean_headings_get_readable_ids(site: Build) -> None:
 
 def test_a_bad_brief_fails_the_build_and_writes_nothing(tmp_path: Path) -> None:
     briefs = make_briefs(tmp_path / "briefs")
-    write_brief(briefs, "2025-07-01-broken", "ko", BETA_KO.replace("2025-06-01", "2025-07-01").replace("[workforce]", "[workforse]"))
+    write_brief(
+        briefs,
+        "2025-07-01-broken",
+        "ko",
+        BETA_KO.replace("2025-06-01", "2025-07-01").replace("[workforce]", "[workforse]"),
+    )
     write_brief(briefs, "2025-07-01-broken", "en", "title: x\nsummary: y\ntopics: [export]\n")
     result = build(copy_project(tmp_path / "project", briefs))
     assert result.returncode != 0
-    assert "briefs/2025/2025-07-01-broken.ko.md:5: topics: unknown topic 'workforse' (did you mean 'workforce'?)" in result.stderr
-    assert re.search(r"briefs/2025/2025-07-01-broken\.en\.md:4: topics: .*edit briefs/2025/2025-07-01-broken\.ko\.md", result.stderr)
+    assert (
+        "briefs/2025/2025-07-01-broken.ko.md:5: topics: unknown topic 'workforse' (did you mean 'workforce'?)"
+        in result.stderr
+    )
+    assert re.search(
+        r"briefs/2025/2025-07-01-broken\.en\.md:4: topics: .*edit briefs/2025/2025-07-01-broken\.ko\.md", result.stderr
+    )
     assert "Traceback" not in result.stderr
     assert not result.site.exists() or not any(result.site.rglob("*.html"))
 
@@ -237,8 +255,10 @@ def serving(project: Path) -> Iterator[str]:
     port = _free_port()
     proc = subprocess.Popen(
         [sys.executable, "-m", "mkdocs", "serve", "--no-livereload", "-a", f"127.0.0.1:{port}"],
-        cwd=project, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+        cwd=project,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
     )
     url = f"http://127.0.0.1:{port}/"
     try:
@@ -278,17 +298,30 @@ for project in sys.argv[1:]:
 def test_two_builds_in_one_process_do_not_share_state(tmp_path: Path) -> None:
     first = copy_project(tmp_path / "first", make_briefs(tmp_path / "briefs-1"))
     other = vocabularies(tmp_path / "briefs-2")
-    write_brief(other, "2023-05-05-solo", "ko", BETA_KO.replace("2025-06-01", "2023-05-05").replace("경남 제조업", "부산 수출"))
+    write_brief(
+        other, "2023-05-05-solo", "ko", BETA_KO.replace("2025-06-01", "2023-05-05").replace("경남 제조업", "부산 수출")
+    )
     second = copy_project(tmp_path / "second", other)
-    proc = subprocess.run([sys.executable, "-c", IN_PROCESS_BUILD, str(first), str(second)],
-                          capture_output=True, text=True, env={**os.environ, "NO_MKDOCS_2_WARNING": "1"}, timeout=600)
+    proc = subprocess.run(
+        [sys.executable, "-c", IN_PROCESS_BUILD, str(first), str(second)],
+        capture_output=True,
+        text=True,
+        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
+        timeout=600,
+    )
     assert proc.returncode == 0, proc.stderr
-    assert listed_ids((first / "site" / "index.html").read_text()) == ["2025-06-01-beta", "2025-03-04-alpha", "2024-12-01-gamma"]
+    assert listed_ids((first / "site" / "index.html").read_text()) == [
+        "2025-06-01-beta",
+        "2025-03-04-alpha",
+        "2024-12-01-gamma",
+    ]
     second_home = (second / "site" / "index.html").read_text()
     assert listed_ids(second_home) == ["2023-05-05-solo"]
     assert listed_ids((second / "site" / "en" / "index.html").read_text()) == ["2023-05-05-solo"]
     assert not (second / "site" / "briefs" / "2025-03-04-alpha").exists()
-    assert "부산 수출 인력난 간담회" in (second / "site" / "en" / "briefs" / "2023-05-05-solo" / "index.html").read_text()
+    assert (
+        "부산 수출 인력난 간담회" in (second / "site" / "en" / "briefs" / "2023-05-05-solo" / "index.html").read_text()
+    )
 
 
 def test_shipped_site_builds_with_the_seed_roundtable(sample_build: Build) -> None:
