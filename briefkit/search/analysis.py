@@ -22,6 +22,7 @@ import re
 import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
 from typing import Any, Protocol
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -31,7 +32,8 @@ COMPOUND_MAX = 3  # nouns joined into one compound term, at most
 
 # One script run: Hangul syllables, Latin letters (with accents), or digits.
 TOKEN = re.compile(r"[\uac00-\ud7a3]+|[a-z\u00df-\u024f]+|[0-9]+")
-SENTENCE_END = re.compile(r"(?<=[.!?。])\s+|\n+")
+HANGUL = re.compile(r"[\uac00-\ud7a3]")
+LATIN = re.compile(r"[a-z\u00df-\u024f]+|[0-9]+")  # the non-Hangul runs of TOKEN
 
 # Names Kiwi must keep whole (the regions' names are added from regions.yml).
 MINISTRY_NAMES = (
@@ -91,10 +93,14 @@ STOPWORDS = frozenset(
 class Token(Protocol):
     """What the analysis needs of a Kiwi token."""
 
-    form: str
-    tag: str
-    start: int
-    len: int
+    @property
+    def form(self) -> str: ...
+    @property
+    def tag(self) -> str: ...
+    @property
+    def start(self) -> int: ...
+    @property
+    def len(self) -> int: ...
 
 
 class Segmenter(Protocol):
@@ -107,24 +113,108 @@ def normalize(text: str) -> str:
     return unicodedata.normalize("NFC", text).lower()
 
 
-def sentences(text: str) -> list[str]:
-    """Hangul-bearing pieces for Kiwi: it is much faster on sentences than on pages."""
-    return [s for s in SENTENCE_END.split(text) if s and re.search(r"[\uac00-\ud7a3]", s)]
+def eojeols(text: str) -> list[str]:
+    """The space-separated words of ``text``; Kiwi analyses those with Hangul in them.
+
+    Kiwi analyses each distinct word once per build, out of context: a
+    corpus repeats its words (2,300 distinct words in 490,000 at 1,000
+    synthetic briefs), Kiwi is much faster on words than on pages, and the
+    query in the browser is out of context too.
+    """
+    return text.split()
 
 
-def latin_terms(text: str, stemmer: Any, forms: dict[str, str]) -> Counter[str]:
-    """Stems of the Latin words and the digit runs of ``text`` (already normalised)."""
+def has_hangul(word: str) -> bool:
+    return HANGUL.search(word) is not None
+
+
+@dataclass(frozen=True)
+class WordNouns:
+    """What one space-separated word gives the index, and how it joins its neighbours."""
+
+    terms: dict[str, int]  # its nouns and the compounds inside it
+    lead: tuple[str, ...]  # the first two nouns of the run it starts with, if it starts with a noun
+    tail: tuple[str, ...]  # the last two nouns of the run it ends with, if it ends with a noun
+    whole: bool  # one run of nouns from its first letter to its last
+
+
+def word_nouns(tokens: Sequence[Token], word: str) -> WordNouns:
+    """Analyse one word's Kiwi tokens (computed once per distinct word and build)."""
+    items: list[str | None] = []  # a noun (with its prefix), or None for anything else
+    prefix = ""
+    for token in tokens:
+        if token.tag == "XPN" and _hangul(token.form):
+            prefix = token.form
+            continue
+        noun = token.tag in NOUN_TAGS and _hangul(token.form)
+        if prefix and not noun:
+            items.append(None)
+        items.append(prefix + token.form if noun else None)
+        prefix = ""
+    if prefix:
+        items.append(None)
+    runs: list[list[str]] = [[]]
+    for item in items:
+        if item is None:
+            runs.append([])
+        else:
+            runs[-1].append(item)
+    starts, ends = bool(items) and items[0] is not None, bool(items) and items[-1] is not None
+    return WordNouns(
+        dict(noun_terms(tokens, word)),
+        tuple(runs[0][:2]) if starts else (),
+        tuple(runs[-1][-2:]) if ends else (),
+        starts and None not in items,
+    )
+
+
+def text_nouns(words: list[str], analysed: dict[str, WordNouns]) -> Counter[str]:
+    """Nouns and compounds of a text from its words; nouns on both sides of a space join.
+
+    A word without Hangul (``AI``, ``2025``) is not in ``analysed`` and breaks a run.
+    """
+    counts: Counter[str] = Counter()
+    joined: Counter[str] = Counter()
+    tail: tuple[str, ...] = ()
+    for text in words:
+        word = analysed.get(text)
+        if word is None:
+            tail = ()
+            continue
+        counts[text] += 1
+        if tail and word.lead:
+            for a in range(1, len(tail) + 1):
+                for b in range(1, len(word.lead) + 1):
+                    if a + b <= COMPOUND_MAX:
+                        joined["".join(tail[-a:] + word.lead[:b])] += 1
+            tail = (tail + word.tail)[-2:] if word.whole else word.tail
+        else:
+            tail = word.tail
+    for text, count in counts.items():
+        for term, n in analysed[text].terms.items():
+            joined[term] += n * count
+    return joined
+
+
+def latin_terms(text: str, stemmer: Any, forms: dict[str, str], stems: dict[str, str | None]) -> Counter[str]:
+    """Stems of the Latin words and the digit runs of ``text`` (already normalised).
+
+    ``stems`` remembers every word seen in this build (None: not indexed): the
+    Snowball stemmer is pure Python, and was most of the analysis time.
+    """
     terms: Counter[str] = Counter()
-    for match in TOKEN.finditer(text):
-        word = match.group()
-        if word[0].isdigit():
-            if len(word) >= 2:
-                terms[word] += 1
-        elif not "\uac00" <= word[0] <= "\ud7a3" and word not in STOPWORDS:
-            stem = stemmer.stemWord(word)
-            if stem != word:
-                forms[word] = stem
-            terms[stem] += 1
+    for word, count in Counter(LATIN.findall(text)).items():
+        if word not in stems:
+            if word[0].isdigit():
+                stems[word] = word if len(word) >= 2 else None
+            else:
+                stems[word] = None if word in STOPWORDS else stemmer.stemWord(word)
+        stem = stems[word]
+        if stem is None:
+            continue
+        if stem != word:
+            forms[word] = stem
+        terms[stem] += count
     return terms
 
 

@@ -21,9 +21,18 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis import Segmenter, english_stemmer, latin_terms, normalize, noun_terms, sentences
+from .analysis import (
+    Segmenter,
+    english_stemmer,
+    eojeols,
+    has_hangul,
+    latin_terms,
+    normalize,
+    text_nouns,
+    word_nouns,
+)
 
-ANALYSIS_VERSION = "2"  # bump when analysis.py changes what it returns
+ANALYSIS_VERSION = "5"  # bump when analysis.py changes what it returns
 
 
 @dataclass
@@ -41,6 +50,7 @@ class Analyzer:
     analysed: int = 0  # units analysed (cache misses), for tests and benchmarks
     _kiwi: Segmenter | None = field(default=None, repr=False)
     _stemmer: Any = field(default=None, repr=False)
+    _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
     def analyse(self, units: Sequence[tuple[str, ...]]) -> list[Analysis]:
         """Every unit's analysis, from the cache where possible, misses in one Kiwi batch."""
@@ -65,17 +75,17 @@ class Analyzer:
     def _analyse_now(self, units: list[tuple[str, ...]]) -> list[Analysis]:
         stemmer = self._stemmer = self._stemmer or english_stemmer()
         texts = [[normalize(text) for text in unit] for unit in units]
-        pieces = [[sentences(text) for text in unit] for unit in texts]
-        flat = [s for unit in pieces for text in unit for s in text]
-        tokens = iter(self._segment(flat) if flat else [])
+        words = [[eojeols(text) for text in unit] for unit in texts]
+        distinct = sorted({w for unit in words for text in unit for w in text if has_hangul(w)})
+        tokens = self._segment(distinct) if distinct else []
+        analysed = {word: word_nouns(found, word) for word, found in zip(distinct, tokens, strict=True)}
         out: list[Analysis] = []
-        for unit, unit_pieces in zip(texts, pieces, strict=True):
+        for unit, unit_words in zip(texts, words, strict=True):
             forms: dict[str, str] = {}
             fields: list[dict[str, int]] = []
-            for text, text_pieces in zip(unit, unit_pieces, strict=True):
-                terms: Counter[str] = latin_terms(text, stemmer, forms)
-                for sentence in text_pieces:
-                    terms.update(noun_terms(next(tokens), sentence))
+            for text, text_words in zip(unit, unit_words, strict=True):
+                terms: Counter[str] = latin_terms(text, stemmer, forms, self._stems)
+                terms.update(text_nouns(text_words, analysed))
                 fields.append(dict(sorted(terms.items())))
             out.append(Analysis(fields, dict(sorted(forms.items()))))
         return out
@@ -84,6 +94,10 @@ class Analyzer:
         if self._kiwi is None:
             self._kiwi = load_kiwi(self.user_words)
         return self._kiwi.tokenize(texts)
+
+    def key(self, unit: tuple[str, ...]) -> str:
+        """The cache key of a unit: its texts, the user dictionary and the analysis version."""
+        return self._key(unit)
 
     def _key(self, unit: tuple[str, ...]) -> str:
         data = "\0".join((ANALYSIS_VERSION, *self.user_words, "\x01", *unit))

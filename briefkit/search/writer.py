@@ -58,23 +58,26 @@ def index_files(
     """
     postings: dict[str, dict[int, int]] = defaultdict(dict)
     forms: dict[str, str] = {}
+    names: dict[str, list[str]] = {}  # every index term of a topic's or region's names
+    for named in term_analysis.values():
+        forms.update(named.forms)
     for doc, (record, analysis) in enumerate(items):
         weights: dict[str, int] = defaultdict(int)
         for weight, terms in zip(FIELD_WEIGHTS, analysis.fields, strict=True):
             for term, count in terms.items():
                 weights[term] += weight * count
         for tag in record.terms:
-            names = term_analysis[f"{tag.kind}/{tag.slug}"]
-            forms.update(names.forms)
-            for name in names.fields[0]:
-                weights[name] += LABELS
-            for name in whole_names(tag):
+            key = f"{tag.kind}/{tag.slug}"
+            if key not in names:
+                names[key] = sorted({*term_analysis[key].fields[0], *whole_names(tag)})
+            for name in names[key]:
                 weights[name] += LABELS
         forms.update(analysis.forms)
         for term, weight in weights.items():
-            postings[term][doc] = min(weight, WEIGHT_MAX)
+            postings[term][doc] = weight if weight < WEIGHT_MAX else WEIGHT_MAX
     encoded = {term: _encode(docs) for term, docs in postings.items()}
-    size = sum(len(dumps(value)) + len(term.encode()) + 4 for term, value in encoded.items())
+    # About the JSON size: a posting is two small numbers and two commas.
+    size = sum(len(term.encode()) + 6 + 5 * len(value) // 2 for term, value in encoded.items())
     shards = 1
     while size / shards > SHARD_TARGET:
         shards *= 2

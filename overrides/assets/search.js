@@ -298,6 +298,7 @@
   async function update() {
     var run = ++state.run;
     var p = params();
+    root.setAttribute("data-state", "busy");
     input.value = p.q;
     form.elements.sort.value = p.sort;
     status.textContent = message("loading");
@@ -338,7 +339,8 @@
     select.addEventListener("change", navigate);
   });
   more.addEventListener("click", function () {
-    load("meta.json").then(showMore);
+    root.setAttribute("data-state", "busy");
+    load("meta.json").then(showMore).then(function () { root.setAttribute("data-state", "done"); });
   });
   window.addEventListener("popstate", update);
   update();

@@ -1,0 +1,196 @@
+"""The search page in a real browser (Debian Chromium) over the shipped briefs.
+
+search.js must return what ``briefkit.search.query`` returns for the same
+index (the recall test runs the whole query set there), in the same order;
+these tests run a sample of the query set through the script, the filters
+alone and with a query, a shared URL, the header form, and watch every request
+the page makes: nothing fetches a whole-site index.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+from urllib.parse import parse_qs, urlsplit
+
+import pytest
+import yaml
+from browser import artifacts, chromium, sample_url
+from conftest import ROOT, Build
+
+from briefkit.search.query import IndexFolder
+
+__all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
+pytestmark = [pytest.mark.browser, pytest.mark.build]
+
+PAGES = {"ko": "search/", "en": "en/search/"}
+PAGE = 10  # hits shown before "more results"
+QUERIES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+
+
+def _sample() -> list[dict[str, Any]]:
+    """Two queries of each language and kind: particle, spacing, compound, alias, inflection."""
+    seen: dict[tuple[str, str], int] = {}
+    chosen = []
+    for query in QUERIES:
+        key = (query["lang"], query["kind"])
+        if seen.get(key, 0) < 2:
+            seen[key] = seen.get(key, 0) + 1
+            chosen.append(query)
+    return chosen
+
+
+SAMPLE = _sample()
+
+
+@pytest.fixture
+def page(chromium: Any) -> Any:
+    context = chromium.new_context(viewport={"width": 1280, "height": 900})
+    page = context.new_page()
+    page.requests = []  # type: ignore[attr-defined]
+    page.on("request", lambda request: page.requests.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors
+
+
+def _open(page: Any, url: str) -> list[str]:
+    """Load a search URL, wait for the script to finish, return the hits' first links (absolute)."""
+    page.goto(url)
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    return _all_links(page)
+
+
+def _links(page: Any) -> list[str]:
+    return page.eval_on_selector_all("[data-result]", "items => items.map(i => i.querySelector('a').href)")
+
+
+def _all_links(page: Any) -> list[str]:
+    """Every hit, pressing "more results" until the button hides."""
+    while page.locator("[data-more]").is_visible():
+        page.click("[data-more]")
+        page.wait_for_selector("#briefs-search[data-state=done]")
+    return _links(page)
+
+
+def _ids(links: list[str]) -> list[str]:
+    return [link.rstrip("/").split("/")[-1] for link in links]
+
+
+def _python(build: Build, lang: str, query: str = "", **filters: str) -> list[str]:
+    return [hit.id for hit in IndexFolder(build.site / "search" / "index" / lang).search(query, **filters)]
+
+
+@pytest.mark.parametrize("query", SAMPLE, ids=[f'{q["lang"]}-{q["kind"]}-{q["q"]}' for q in SAMPLE])
+def test_query_in_the_browser_finds_its_briefs_in_the_page_language(
+    page: Any, sample_url: str, sample_build: Build, query: dict[str, Any]
+) -> None:
+    lang = query["lang"]
+    page.goto(sample_url + PAGES[lang])
+    page.fill("#search-q", query["q"])
+    page.press("#search-q", "Enter")
+    page.wait_for_function("location.search.includes('q=')")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    assert len(_links(page)) == min(PAGE, len(_python(sample_build, lang, query["q"])))
+    links = _all_links(page)
+    ids = _ids(links)
+    assert set(query["expect"]) <= set(ids)
+    assert ids == _python(sample_build, lang, query["q"])  # the script ranks as the Python twin does
+    prefix = sample_url + ("en/briefs/" if lang == "en" else "briefs/")
+    assert all(link.startswith(prefix) for link in links), links
+    assert parse_qs(urlsplit(page.url).query)["q"] == [query["q"]]
+
+
+def test_korean_page_shows_korean_hits_and_marks_the_matched_word(page: Any, sample_url: str) -> None:
+    links = _open(page, sample_url + "search/?q=인력난을")
+    assert "2024-09-05-incheon-gyeonggi-workforce-roundtable" in _ids(links)
+    assert all("/en/" not in link for link in links)
+    first = page.locator("[data-result]").first
+    assert "인력난" in first.locator("mark").all_inner_texts()[0]
+    assert page.locator("[data-status]").get_attribute("aria-live") == "polite"
+    assert page.locator("[data-status]").inner_text() == f"검색 결과 {len(links)}건"
+
+
+def test_english_page_never_shows_korean_pages(page: Any, sample_url: str, sample_build: Build) -> None:
+    _open(page, sample_url + "en/search/?q=startups")
+    links = _all_links(page)
+    assert len(links) == len(_python(sample_build, "en", "startups")) > PAGE
+    assert all(link.startswith(sample_url + "en/briefs/") for link in links)
+    # A brief with no English text is found on its English page, its text marked Korean.
+    links = _open(page, sample_url + "en/search/?q=전북")
+    assert links == [sample_url + "en/briefs/2024-02-27-jeonbuk-startup-roundtable/"]
+    assert page.locator("[data-result] a").first.get_attribute("lang") == "ko"
+
+
+def test_filters_alone_list_their_briefs_newest_first_with_counts(
+    page: Any, sample_url: str, sample_build: Build
+) -> None:
+    ids = _ids(_open(page, sample_url + "search/?topic=smart-factory"))
+    expected = _python(sample_build, "ko", topic="smart-factory")
+    assert ids == expected and len(ids) == 3
+    assert ids == sorted(ids, reverse=True)  # ids start with the date: newest first
+    option = page.locator("select[name=topic] option[value=smart-factory]")
+    assert option.inner_text().endswith(f"({len(expected)})")
+    assert page.locator("select[name=topic]").input_value() == "smart-factory"
+    assert _ids(_open(page, sample_url + "search/?year=2024")) == _python(sample_build, "ko", year="2024")
+    both = _ids(_open(page, sample_url + "search/?region=gyeonggi&year=2024"))
+    assert both == ["2024-09-05-incheon-gyeonggi-workforce-roundtable"]
+
+
+def test_filter_with_a_query_and_the_filter_control_updates_the_url(page: Any, sample_url: str) -> None:
+    everywhere = _ids(_open(page, sample_url + "search/?q=중소기업"))
+    page.select_option("select[name=region]", "gyeongnam")
+    page.wait_for_function("location.search.includes('region=gyeongnam')")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    ids = _ids(_links(page))
+    assert ids == ["2023-10-19-gyeongnam-smart-factory-roundtable"]
+    assert set(ids) < set(everywhere)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["중소기업"], "region": ["gyeongnam"]}
+
+
+def test_a_shared_url_reproduces_the_results(page: Any, chromium: Any, sample_url: str) -> None:
+    page.goto(sample_url + "en/search/")
+    page.fill("#search-q", "smart factories")
+    page.select_option("select[name=sort]", "newest")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    page.press("#search-q", "Enter")
+    page.wait_for_function("location.search.includes('q=')")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    shared = page.url
+    links = _links(page)
+    assert len(links) >= 2
+    other = chromium.new_context().new_page()
+    try:
+        assert _open(other, shared) == links
+        assert other.input_value("#search-q") == "smart factories"
+        assert other.locator("select[name=sort]").input_value() == "newest"
+    finally:
+        other.context.close()
+
+
+def test_no_request_for_a_whole_site_index(page: Any, sample_url: str) -> None:
+    _open(page, sample_url + "search/?q=스마트공장을")
+    index = [url for url in page.requests if "/search/index/" in url]
+    assert not [url for url in page.requests if "search_index" in url or "/workers/search" in url]
+    assert all("/search/index/ko/" in url for url in index)
+    meta = page.evaluate("fetch('index/ko/meta.json').then(r => r.json())")
+    shards = [url for url in index if "/t/" in url]
+    assert 1 <= len(shards) <= 3 < meta["shards"]
+
+
+def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> None:
+    page.goto(sample_url + "en/")
+    page.fill("#header-search-q", "exporters")
+    page.press("#header-search-q", "Enter")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    assert urlsplit(page.url).path == "/en/search/"
+    assert "2023-03-16-busan-export-roundtable" in _ids(_links(page))
+
+
+def test_screenshots(page: Any, sample_url: str, artifacts: Any) -> None:
+    _open(page, sample_url + "search/?q=스마트공장을")
+    page.screenshot(path=str(artifacts / "search-ko.png"), full_page=True)
+    page.set_viewport_size({"width": 390, "height": 800})
+    _open(page, sample_url + "en/search/?q=roundtables&topic=smart-factory")
+    page.screenshot(path=str(artifacts / "search-en-phone.png"), full_page=True)
