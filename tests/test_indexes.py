@@ -145,12 +145,18 @@ def test_aliases_codes_and_labels_lead_to_one_region_page(small: Build, prefix: 
 
 
 def test_brief_pages_link_their_labels_to_term_pages_in_the_page_language(small: Build) -> None:
-    ko, en = small.page(f"briefs/{C}/"), small.page(f"en/briefs/{C}/")
-    assert '<li><a href="../../topics/export/">수출·해외진출</a></li>' in ko
-    assert '<li><a href="../../regions/seoul/">서울특별시</a></li>' in ko
-    assert '<li><a href="../../regions/busan/">부산광역시</a></li>' in ko
-    assert '<li><a href="../../topics/export/">Exports and Global Expansion</a></li>' in en
-    assert '<li><a href="../../regions/busan/">Busan</a></li>' in en
+    def term_links(path: str, kind: str) -> list[tuple[str, str]]:
+        found = re.search(rf'<ul class="term-links term-links--{kind}">(.*?)</ul>', small.page(path), re.S)
+        assert found is not None
+        return [(href, unescape(label)) for href, label in
+                re.findall(r'<a href="([^"]+)"[^>]*>([^<]+)</a>', found.group(1))]
+
+    assert term_links(f"briefs/{C}/", "topics") == [("../../topics/export/", "수출·해외진출")]
+    assert term_links(f"briefs/{C}/", "regions") == [("../../regions/seoul/", "서울특별시"),
+                                                     ("../../regions/busan/", "부산광역시")]
+    assert term_links(f"en/briefs/{C}/", "topics") == [("../../topics/export/", "Exports and Global Expansion")]
+    assert term_links(f"en/briefs/{C}/", "regions") == [("../../regions/seoul/", "Seoul"),
+                                                        ("../../regions/busan/", "Busan")]
 
 
 def test_language_switch_on_a_term_page_leads_to_the_same_term(small: Build) -> None:
