@@ -109,8 +109,9 @@ def test_screenshots(chromium: Any, sample_url: str, artifacts: Path, lang: str,
     page.screenshot(path=artifacts / f"regions-{lang}-{width}.png", full_page=True)
     svg = page.locator("svg.region-map__svg").bounding_box()
     assert svg is not None
-    # The whole map fits the viewport's width: no tile is cut off on a phone.
+    # The whole map fits the viewport's width: no tile is cut off on a phone, and nothing scrolls sideways.
     assert svg["x"] >= 0 and svg["x"] + svg["width"] <= width
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
     # Tile labels and counts fit inside their tiles.
     overflow = page.evaluate(
         """() => [...document.querySelectorAll('svg.region-map__svg a')].filter(a => {
