@@ -7,6 +7,7 @@ measure, so it returns None and the benchmark says so.
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 from typing import Any
 
@@ -17,9 +18,79 @@ def measure_search(site: Path, stack: str) -> dict[str, Any] | None:
     """Bytes fetched and seconds to the first result for typical queries in Chromium.
 
     ``site`` is a built site folder, ``stack`` is ``"project"`` or ``"stock"``.
-    To be written with issue 4: serve ``site`` on localhost, open
-    ``/search/?q=…`` in headless Chromium (see tests/conftest.py and the stack
-    notes for the launch arguments), sum the response sizes and time the
-    first ``[data-result]`` element, for Korean and English queries.
+    Serves ``site`` on 127.0.0.1, opens the search from the URL alone in a
+    fresh browser context (cold cache) for a Korean and an English query and
+    records: every byte received (uncompressed), the bytes that belong to
+    search (our script and index files, or Material's index and worker), the
+    seconds to the first hit, and the seconds a second query takes on the
+    same page. None when Chromium is missing.
     """
-    return None
+    import functools
+    import threading
+    import time
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    chromium = Path("/usr/bin/chromium")
+    if not chromium.exists():
+        return None
+    from playwright.sync_api import sync_playwright
+
+    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync",
+            "--disable-dev-shm-usage"]
+    queries = {"ko": ("인력난을", "스마트 공장"), "en": ("factories", "manufacturers")}
+
+    class Quiet(SimpleHTTPRequestHandler):
+        def log_message(self, format: str, *log_args: Any) -> None:
+            pass
+
+    def is_search(url: str) -> bool:
+        parts = ("/search/index/", "assets/search.js", "search_index.json", "/workers/search")
+        return any(part in url for part in parts)
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    base = f"http://127.0.0.1:{server.server_address[1]}/"
+    results: dict[str, Any] = {"stack": stack}
+    try:
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=str(chromium), args=args)
+            for lang, (first, second) in queries.items():
+                root = "" if lang == "ko" else "en/"
+                context = browser.new_context()
+                page = context.new_page()
+                sizes: dict[str, int] = {}
+                page.on("requestfinished", lambda request, sizes=sizes: sizes.__setitem__(
+                    request.url, request.sizes()["responseBodySize"]))
+                if stack == "project":
+                    url, hit = f"{base}{root}search/?q={first}", "[data-result]"
+                else:
+                    url, hit = f"{base}{root}?q={first}", ".md-search-result__item"
+                started = time.perf_counter()
+                page.goto(url)
+                page.wait_for_selector(hit, timeout=60_000)
+                first_s = time.perf_counter() - started
+                page.wait_for_load_state("networkidle")
+                entry: dict[str, Any] = {
+                    "query": first,
+                    "first_result_s": round(first_s, 3),
+                    "bytes_total": sum(sizes.values()),
+                    "bytes_search": sum(n for u, n in sizes.items() if is_search(u)),
+                    "requests_search": sum(1 for u in sizes if is_search(u)),
+                }
+                if stack == "project":
+                    page.fill("#search-q", second)
+                    started = time.perf_counter()
+                    page.press("#search-q", "Enter")
+                    page.wait_for_function("location.search.includes('q=') && !location.search.includes("
+                                           f"{json.dumps('q=' + first)})")
+                    page.wait_for_selector("#briefs-search[data-state=done]")
+                    entry["second_query"] = second
+                    entry["second_query_s"] = round(time.perf_counter() - started, 3)
+                results[lang] = entry
+                context.close()
+            browser.close()
+    finally:
+        server.shutdown()
+        server.server_close()
+    return results

@@ -120,6 +120,7 @@ def test_english_page_never_shows_korean_pages(page: Any, sample_url: str, sampl
     # A brief with no English text is found on its English page, its text marked Korean.
     links = _open(page, sample_url + "en/search/?q=전북")
     assert links == [sample_url + "en/briefs/2024-02-27-jeonbuk-startup-roundtable/"]
+    assert page.locator("[data-status]").inner_text() == "1 result"
     assert page.locator("[data-result] a").first.get_attribute("lang") == "ko"
 
 

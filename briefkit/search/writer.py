@@ -12,8 +12,8 @@ Layout under ``search/index/<lang>/`` (all deterministic JSON, sorted keys):
 
 A first query fetches the metadata, one or two shards per word and the chunks
 of the hits it shows; the number of shards grows with the index so that a
-shard stays near ``SHARD_TARGET`` bytes. Why this layout, and the numbers,
-are in ``docs/search/`` notes of the search issue report.
+shard stays near ``SHARD_TARGET`` bytes. Why this layout, with the numbers
+measured: ``DESIGN.md`` beside this file.
 """
 
 from __future__ import annotations

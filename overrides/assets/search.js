@@ -313,7 +313,8 @@
       list.textContent = "";
       await showMore(meta);
       if (run !== state.run) return;
-      status.textContent = result.hits.length ? message("count", result.hits.length) : message("none");
+      var n = result.hits.length;
+      status.textContent = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
       root.setAttribute("data-state", "done");
     } catch (error) {
       status.textContent = message("error");
