@@ -298,6 +298,7 @@
   async function update() {
     var run = ++state.run;
     var p = params();
+    var started = performance.now();
     root.setAttribute("data-state", "busy");
     input.value = p.q;
     form.elements.sort.value = p.sort;
@@ -315,6 +316,7 @@
       if (run !== state.run) return;
       var n = result.hits.length;
       status.textContent = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
+      root.setAttribute("data-ms", String(Math.round(performance.now() - started)));
       root.setAttribute("data-state", "done");
     } catch (error) {
       status.textContent = message("error");
