@@ -40,8 +40,11 @@ $(RUNTIME): requirements.txt pyproject.toml | $(VENV)/bin/python
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check --no-deps -e .
 	touch $@
 
-$(DEV): $(RUNTIME) requirements-dev.txt
+$(DEV): $(RUNTIME) requirements-dev.txt $(wildcard package-lock.json)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
+	@# axe-core and the Nu HTML Checker (vnu-jar) for the browser and markup tests; no install scripts
+	@# (the jar ships in the package; vnu-jar's postinstall would fetch a Java runtime).
+	if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; fi
 	touch $@
 
 clean:

@@ -51,6 +51,9 @@ STRINGS: dict[str, dict[str, str]] = {
         "translations_translation": "번역",
         "translations_none": "없음",
         "translations_draft": "초안",
+        "skip_link": "본문 바로가기",
+        "menu": "메뉴",
+        "select_language": "언어 선택",
     },
     "en": {
         "lang_name": "English",
@@ -100,5 +103,8 @@ STRINGS: dict[str, dict[str, str]] = {
         "translations_translation": "translation",
         "translations_none": "None.",
         "translations_draft": "draft",
+        "skip_link": "Skip to main content",
+        "menu": "Menu",
+        "select_language": "Select language",
     },
 }
