@@ -66,18 +66,31 @@ def artifacts() -> Path:
     return ARTIFACTS
 
 
-@pytest.fixture(scope="session")
-def chromium() -> Iterator[Any]:
-    """One headless Chromium for the session (a ``playwright.sync_api.Browser``)."""
-    require_chromium()
-    from playwright.sync_api import sync_playwright
+_BROWSER = pytest.StashKey[Any]()
 
-    with sync_playwright() as playwright:
+
+@pytest.fixture(scope="session")
+def chromium(request: pytest.FixtureRequest) -> Any:
+    """One headless Chromium for the session (a ``playwright.sync_api.Browser``).
+
+    Each test module imports this fixture, so pytest keeps one session fixture per module;
+    a second ``sync_playwright()`` in the same thread fails ("Sync API inside the asyncio
+    loop"), so the browser is started once per test run and kept in the config's stash.
+    """
+    require_chromium()
+    if _BROWSER not in request.config.stash:
+        from playwright.sync_api import sync_playwright
+
+        playwright = sync_playwright().start()
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
-        try:
-            yield browser
-        finally:
+        request.config.stash[_BROWSER] = browser
+
+        def stop() -> None:
             browser.close()
+            playwright.stop()
+
+        request.config.add_cleanup(stop)
+    return request.config.stash[_BROWSER]
 
 
 @pytest.fixture(scope="session")
