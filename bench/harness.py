@@ -84,7 +84,8 @@ def _build(project: Path) -> Run:
 
 def _report(pairs: int, step: str, run: Run) -> None:
     status = "" if run.ok else f"  FAILED (exit {run.returncode}):\n{run.error}"
-    print(f"N={pairs}: {LABELS[step]}: {run.wall_s:.2f} s, {run.peak_rss_mb} MB{status}", flush=True)
+    measured = f"{run.wall_s:.2f} s wall, {run.cpu_s} s CPU, {run.peak_rss_mb} MB"
+    print(f"N={pairs}: {LABELS[step]}: {measured}{status}", flush=True)
 
 
 def _ratios(runs: dict[str, Run]) -> dict[str, float | None]:
