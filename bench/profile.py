@@ -94,6 +94,11 @@ def _name(key: Key) -> str:
     return f"{function}  ({where(filename)}: {Path(filename).name}:{line})"
 
 
+def _commit(revision: str) -> str:
+    command = ["git", "rev-parse", "--short", revision]
+    return subprocess.run(command, cwd=ROOT, capture_output=True, text=True).stdout.strip() or revision
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m bench.profile", description="Profile a cold build.")
     parser.add_argument("--pairs", type=int, default=1000, help="corpus size (default 1000)")
@@ -107,7 +112,8 @@ def main(argv: list[str] | None = None) -> int:
         source = export_revision(args.rev, work / "source") if args.rev else ROOT
         stats_file = args.stats or work / "build.prof"
         wall = profile_build(args.pairs, args.seed, work, stats_file.resolve(), source)
-        print(f"cold build of {args.pairs} pairs under cProfile: {wall:.1f} s wall")
+        revision = _commit(args.rev) if args.rev else "the work tree"
+        print(f"cold build of {args.pairs} pairs ({revision}) under cProfile: {wall:.1f} s wall")
         print(summary(pstats.Stats(str(stats_file)), args.top))
     finally:
         shutil.rmtree(work, ignore_errors=True)
