@@ -110,6 +110,9 @@ def test_korean_page_shows_korean_hits_and_marks_the_matched_word(page: Any, sam
     assert "인력난" in first.locator("mark").all_inner_texts()[0]
     assert page.locator("[data-status]").get_attribute("aria-live") == "polite"
     assert page.locator("[data-status]").inner_text() == f"검색 결과 {len(links)}건"
+    # A unit written onto a number (년 in 2024년) does not empty the results.
+    found = _ids(_open(page, sample_url + "search/?q=2024년 인력난을"))
+    assert "2024-09-05-incheon-gyeonggi-workforce-roundtable" in found
 
 
 def test_english_page_never_shows_korean_pages(page: Any, sample_url: str, sample_build: Build) -> None:

@@ -72,6 +72,11 @@ class IndexFolder:
                    if text.endswith(end) and len(text) - len(end) >= 3]
         return Word(text, (text, *dict.fromkeys(shorter)), True)
 
+    @staticmethod
+    def optional(word: Word) -> bool:
+        """Left out when the index does not know it: a number, or one Korean syllable (년 in ``2024년``)."""
+        return not word.latin and (word.text.isdigit() or (len(word.text) == 1 and "\uac00" <= word.text <= "\ud7a3"))
+
     def joined(self, words: list[Word]) -> Word | None:
         """Korean words typed apart, as one word: ``인내 자본`` also finds 인내자본 analysed whole."""
         if len(words) < 2 or any(w.latin or not "\uac00" <= w.text[0] <= "\ud7a3" for w in words):
@@ -104,6 +109,8 @@ class IndexFolder:
             return []
         for word in words:
             found = self.postings(word)
+            if found is None and self.optional(word):
+                continue
             if found is None:
                 scores = {}
                 break
@@ -113,7 +120,7 @@ class IndexFolder:
             scores = {d: docs[d] * idf + (scores[d] if scores is not None else 0.0)
                       for d in docs if scores is None or d in scores}
         if scores is None:
-            scores = {d: 0.0 for d in range(count)}
+            scores = {} if words else {d: 0.0 for d in range(count)}
         joined = self.joined(words)
         found = self.postings(joined) if joined else None
         if found is not None:

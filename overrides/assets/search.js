@@ -161,6 +161,9 @@
       return lookup(meta, w);
     }));
     for (var i = 0; i < qwords.length; i++) {
+      /* Left out when the index does not know it: a number, or one Korean syllable (년 in "2024년"). */
+      var w = qwords[i];
+      if (!found[i] && !w.latin && (/^[0-9]+$/.test(w.text) || (w.text.length === 1 && HANGUL.test(w.text)))) continue;
       if (!found[i]) { scores = new Map(); break; }
       var idf = Math.log(1 + meta.count / found[i].docs.length);
       var next = new Map();
@@ -174,7 +177,7 @@
     }
     if (scores === null) {
       scores = new Map();
-      for (var d = 0; d < meta.count; d++) scores.set(d, 0);
+      if (!qwords.length) for (var d = 0; d < meta.count; d++) scores.set(d, 0);
     }
     var whole = together && found[qwords.length];
     if (whole) {
