@@ -272,3 +272,26 @@ def test_map_tiles_are_reached_by_tab_with_visible_focus(chromium: Any, sample_u
         assert [active for active, shown in stops if not shown] == []
     finally:
         page.context.close()
+
+
+def test_korean_typography_fonts_and_long_urls(chromium: Any, sample_url: str) -> None:
+    """Hangul fonts each platform has (no web font), keep-all and a Hangul line height; URLs wrap at 360 px."""
+    page = open_page(chromium, url_of(sample_url, "brief", "ko"), PHONE)
+    try:
+        body = page.locator("main .brief-body p").first
+        family = body.evaluate("p => getComputedStyle(p).fontFamily")
+        for font in ("Apple SD Gothic Neo", "Noto Sans CJK KR", "Malgun Gothic", "sans-serif"):
+            assert font in family, family  # macOS/iOS, Linux/Android, Windows, any
+        assert page.evaluate("[...document.fonts].filter(f => f.status !== 'unloaded').length") == 0
+        style = body.evaluate("p => [getComputedStyle(p).wordBreak, getComputedStyle(p).lineHeight, "
+                              "getComputedStyle(p).fontSize]")
+        assert style[0] == "keep-all"
+        assert float(style[1].removesuffix("px")) >= 1.7 * float(style[2].removesuffix("px"))
+        # A long address pasted into a brief wraps instead of widening the page.
+        url = "https://www.mss.go.kr/site/smba/ex/bbs/View.do?cbIdx=86&bcIdx=1234567&parentSeq=1234567" * 2
+        body.evaluate("(p, url) => { const a = document.createElement('a'); a.href = url; a.textContent = url;"
+                      " p.append(' 자료: ', a); }", url)
+        assert page.evaluate("document.scrollingElement.scrollWidth") <= PHONE
+    finally:
+        page.context.close()
+
