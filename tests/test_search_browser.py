@@ -113,6 +113,10 @@ def test_korean_page_shows_korean_hits_and_marks_the_matched_word(page: Any, sam
     # A unit written onto a number (년 in 2024년) does not empty the results.
     found = _ids(_open(page, sample_url + "search/?q=2024년 인력난을"))
     assert "2024-09-05-incheon-gyeonggi-workforce-roundtable" in found
+    # Two nouns typed together that the briefs never write together: both are marked.
+    split = _ids(_open(page, sample_url + "search/?q=충북공급망"))
+    assert split == ["2024-07-11-chungbuk-battery-supply-chain-roundtable"]
+    assert {"충북", "공급망"} <= set(page.locator("[data-result] mark").all_inner_texts())
 
 
 def test_english_page_never_shows_korean_pages(page: Any, sample_url: str, sample_build: Build) -> None:

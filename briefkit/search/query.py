@@ -83,6 +83,25 @@ class IndexFolder:
             return None
         return self.korean("".join(w.text for w in words))
 
+    def split(self, word: Word) -> tuple[str, dict[int, int]] | None:
+        """A Korean word the index does not know, as two it knows (경남수출 → 경남 + 수출).
+
+        Splits are tried with the longest first part first; both parts have
+        two syllables at least; the documents must have both.
+        """
+        text = word.text
+        if word.latin or not "\uac00" <= text[0] <= "\ud7a3":
+            return None
+        for i in range(len(text) - 2, 1, -1):
+            left = self.postings(Word(text[:i], (text[:i],), False))
+            right = self.postings(self.korean(text[i:])) if left else None
+            if left is None or right is None:
+                continue
+            docs = {d: w + right[1][d] for d, w in left[1].items() if d in right[1]}
+            if docs:
+                return f"{left[0]} {right[0]}", docs
+        return None
+
     def postings(self, word: Word) -> tuple[str, dict[int, int]] | None:
         """The index term a word matches and its documents, or None."""
         for candidate in word.candidates:
@@ -108,14 +127,14 @@ class IndexFolder:
         if query.strip() and not words:
             return []
         for word in words:
-            found = self.postings(word)
+            found = self.postings(word) or self.split(word)
             if found is None and self.optional(word):
                 continue
             if found is None:
                 scores = {}
                 break
             term, docs = found
-            matched.append(term)
+            matched.extend(term.split())
             idf = math.log(1 + count / len(docs))
             scores = {d: docs[d] * idf + (scores[d] if scores is not None else 0.0)
                       for d in docs if scores is None or d in scores}

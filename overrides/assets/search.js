@@ -129,6 +129,30 @@
     return null;
   }
 
+  /* A Korean word the index does not know, as two it knows (경남수출 → 경남 + 수출): the
+     longest first part first, two syllables at least each, documents having both. */
+  async function split(meta, word) {
+    var text = word.text;
+    if (word.latin || !HANGUL.test(text)) return null;
+    var pairs = [];
+    for (var i = text.length - 2; i >= 2; i--) {
+      pairs.push([{ text: text.slice(0, i), candidates: [text.slice(0, i)], latin: false }, korean(meta, text.slice(i))]);
+    }
+    await Promise.all(pairs.map(function (p) {
+      return Promise.all(p[0].candidates.concat(p[1].candidates).map(function (c) { return shard(meta, c); }));
+    }));
+    for (var k = 0; k < pairs.length; k++) {
+      var left = await lookup(meta, pairs[k][0]);
+      var right = left && await lookup(meta, pairs[k][1]);
+      if (!left || !right) continue;
+      var weights = new Map(right.docs);
+      var docs = left.docs.filter(function (dw) { return weights.has(dw[0]); })
+        .map(function (dw) { return [dw[0], dw[1] + weights.get(dw[0])]; });
+      if (docs.length) return { term: left.term + " " + right.term, latin: false, docs: docs };
+    }
+    return null;
+  }
+
   function facetDocs(meta, kind, value) {
     if (kind === "years") {
       var year = meta.years.filter(function (y) { return String(y[0]) === value; })[0];
@@ -160,6 +184,9 @@
     var found = await Promise.all(qwords.concat(together ? [together] : []).map(function (w) {
       return lookup(meta, w);
     }));
+    for (var s = 0; s < qwords.length; s++) {
+      if (!found[s]) found[s] = await split(meta, qwords[s]);
+    }
     for (var i = 0; i < qwords.length; i++) {
       /* Left out when the index does not know it: a number, or one Korean syllable (년 in "2024년"). */
       var w = qwords[i];
@@ -172,7 +199,7 @@
         else if (scores.has(dw[0])) next.set(dw[0], scores.get(dw[0]) + dw[1] * idf);
       });
       scores = next;
-      needles.push({ text: found[i].term, latin: found[i].latin });
+      found[i].term.split(" ").forEach(function (part) { needles.push({ text: part, latin: found[i].latin }); });
       if (!found[i].latin) needles.push({ text: qwords[i].text, latin: false });
     }
     if (scores === null) {
