@@ -164,8 +164,8 @@ def check_structure(page: Any, lang: str) -> None:
         assert page.evaluate(HANGUL_OUTSIDE_KO) == []
     for shown in page.locator("main time").all_inner_texts():
         assert DATE[lang].fullmatch(shown.strip()), shown
-    for text in page.locator("main :lang(ko) p").all()[:3]:
-        assert text.evaluate("p => getComputedStyle(p).wordBreak") == "keep-all"
+    for text in page.locator("main :lang(ko) :is(p, a, h1)").all()[:8]:  # Korean breaks between words
+        assert text.evaluate("p => getComputedStyle(p).wordBreak") == "keep-all", text.inner_text()
 
     headings = page.evaluate(HEADINGS)
     assert [level for level, _ in headings].count(1) == 1, headings
