@@ -135,3 +135,22 @@ def test_a_feed_holds_the_newest_fifty(tmp_path: Path) -> None:
     empty = ET.fromstring(feeds["topics/finance/feed.xml"])
     assert empty.findall(A + "entry") == []
     assert empty.findtext(A + "updated")  # valid Atom even with no entry
+
+
+def test_a_brief_written_only_in_english_is_in_the_english_feed_only(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, "2025-03-03-english-source", "en", """
+        title: Written in English
+        date: 2025-03-03
+        summary: No Korean text yet.
+        topics: [export]
+        regions: [seoul]
+    """)
+    catalog = load_catalog(briefs)
+    assert not catalog.problems
+    site = SiteView(catalog, include_drafts=False)
+    korean = ET.fromstring(site_feeds(site, "ko", "브리프", SITE_URL)["feed.xml"])
+    english = ET.fromstring(site_feeds(site, "en", "Briefs", SITE_URL)["en/feed.xml"])
+    assert korean.findall(A + "entry") == []
+    assert [e.findtext(A + "title") for e in english.findall(A + "entry")] == ["Written in English"]
+    assert english.find(A + "entry/" + A + "link").get("href") == SITE_URL + "en/briefs/2025-03-03-english-source/"  # type: ignore[union-attr]
