@@ -37,7 +37,9 @@ LABELS = {
 }
 
 
-def bench_size(pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT) -> dict[str, Any]:
+def bench_size(
+    pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT, search: bool = True
+) -> dict[str, Any]:
     """Measure one corpus size, ``repeat`` times over; build folders go under ``work``.
 
     Each repetition times the check, a cold build of a fresh copy of the
@@ -58,12 +60,13 @@ def bench_size(pairs: int, seed: int, work: Path, repeat: int = 1, source: Path 
             measured[step].append(run)
             _report(pairs, step, run)
     runs = {step: combine(measured[step]) for step in STEPS}
-    search = {
-        "project": measure_search(project / "site", "project") if runs["project_cold"].ok else None,
-        "stock": measure_search(stock / "site", "stock") if runs["stock"].ok else None,
+    sites = {"project": (project, runs["project_cold"]), "stock": (stock, runs["stock"])}
+    searched = {
+        stack: measure_search(folder / "site", stack) if search and run.ok else None
+        for stack, (folder, run) in sites.items()
     }
-    if search["project"] is None and search["stock"] is None:
-        print(NOT_MEASURED, flush=True)
+    for line in search_lines(pairs, searched):
+        print(line, flush=True)
     return {
         "pairs": pairs,
         "korean_only": len(corpus.korean_only),
@@ -71,8 +74,29 @@ def bench_size(pairs: int, seed: int, work: Path, repeat: int = 1, source: Path 
         "repeat": repeat,
         **{step: run.as_json() for step, run in runs.items()},
         "ratios": _ratios(runs),
-        "search": search,
+        "search": searched,
     }
+
+
+def search_lines(pairs: int, searched: dict[str, dict[str, Any] | None]) -> list[str]:
+    """One line per stack and language: time to the first hit and bytes fetched."""
+    if all(result is None for result in searched.values()):
+        return [NOT_MEASURED]
+    lines = []
+    for stack, result in searched.items():
+        for lang in ("ko", "en"):
+            entry = (result or {}).get(lang)
+            if not entry:
+                continue
+            if entry.get("error"):
+                shown = f"no hit ({entry['error']})"
+            else:
+                shown = (
+                    f"first hit {entry['first_result_s']} s, search files {entry['bytes_search'] / 1e3:.0f} KB "
+                    f"of {entry['bytes_total'] / 1e3:.0f} KB"
+                )
+            lines.append(f"N={pairs}: search, {stack}, {lang} '{entry.get('query')}': {shown}")
+    return lines
 
 
 def _build(project: Path) -> Run:
@@ -156,6 +180,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--large", action="store_true", help=f"also {LARGE} pairs")
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement, median reported (default 1)")
     parser.add_argument("--rev", help="benchmark the project as committed at this git revision (default: work tree)")
+    parser.add_argument("--no-search", action="store_true", help="skip the search measurements in Chromium")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--out", type=Path, help="the JSON file (default bench-results/bench-<date>.json)")
     parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary folder)")
@@ -171,7 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         source = export_revision(args.rev, work / "source") if args.rev else ROOT
-        results = [bench_size(n, args.seed, work, args.repeat, source) for n in sizes]
+        results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search) for n in sizes]
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -1,8 +1,8 @@
 """Hook point for the search measurements (issue 4): bandwidth and time to first result.
 
-The benchmark calls ``measure_search`` on every site it builds and records
-what it returns. Until the project's search exists there is nothing honest to
-measure, so it returns None and the benchmark says so.
+The benchmark calls ``measure_search`` on the project's and the stock stack's
+cold-built sites and records what it returns (``--no-search`` skips it); None,
+when Chromium is missing, makes the benchmark say the search was not measured.
 """
 
 from __future__ import annotations

@@ -20,7 +20,9 @@ from conftest import Build
 
 from bench.corpus import generate_corpus
 from bench.harness import main as bench_main
+from bench.harness import search_lines
 from bench.profile import where
+from bench.search import measure_search
 from bench.writing import particle
 from briefkit.catalog import load_catalog
 from briefkit.model import CURRENT, MISSING, OUTDATED
@@ -102,10 +104,11 @@ def test_profile_groups_time_by_package() -> None:
 
 @pytest.fixture(scope="module")
 def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
-    """One run of the harness, shared by the tests below (about 10 s on 2 cores)."""
+    """One run of the harness without Chromium, shared by the tests below (about 10 s on 2 cores)."""
     folder = tmp_path_factory.mktemp("bench")
     out = folder / "result.json"
-    code = bench_main(["--sizes", str(PAIRS), "--out", str(out), "--workdir", str(folder / "work")])
+    args = ["--sizes", str(PAIRS), "--out", str(out), "--workdir", str(folder / "work"), "--no-search"]
+    code = bench_main(args)
     assert code == 0
     return json.loads(out.read_text(encoding="utf-8")), folder / "work" / f"n{PAIRS}"
 
@@ -128,11 +131,19 @@ def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) 
         "cold_vs_stock", "warm_vs_stock", "cold_cpu_vs_stock", "warm_cpu_vs_stock", "memory_vs_stock", "size_vs_stock",
     }
     assert all(value > 0 for value in result["ratios"].values())
-    if Path("/usr/bin/chromium").exists():  # bench.search measures in Chromium (issue 4)
-        assert result["search"]["project"]["ko"]["bytes_search"] > 0, result["search"]
-        assert result["search"]["stock"]["en"]["bytes_search"] > 0, result["search"]
-    else:
-        assert result["search"] == {"project": None, "stock": None}
+    assert result["search"] == {"project": None, "stock": None}  # --no-search; measured below
+
+
+@pytest.mark.browser
+def test_search_is_measured_on_both_sites(bench_run: tuple[dict[str, Any], Path]) -> None:
+    """bench.search (issue 4) in Chromium, on the sites the harness run built."""
+    if not Path("/usr/bin/chromium").exists():
+        pytest.skip("no Chromium at /usr/bin/chromium")
+    _, folder = bench_run
+    project = measure_search(folder / "project-1" / "site", "project")
+    stock = measure_search(folder / "stock" / "site", "stock")
+    assert project is not None and project["ko"]["bytes_search"] > 0, project
+    assert stock is not None and stock["en"]["bytes_search"] > 0, stock
 
 
 @pytest.mark.build
@@ -161,3 +172,15 @@ def test_benchmark_page_is_in_the_guides_in_both_languages(sample_build: Build) 
     assert "make bench" in english and "make bench" in korean
     assert english.count("<table>") >= 3 and korean.count("<table>") >= 3
     assert 'href="benchmark/"' in sample_build.page("en/") and 'href="benchmark/"' in sample_build.page("")
+
+
+def test_search_lines_say_what_was_measured_and_what_was_not() -> None:
+    assert search_lines(10, {"project": None, "stock": None}) == ["search: not measured yet (issue 4)"]
+    measured: dict[str, dict[str, Any] | None] = {
+        "project": {"ko": {"query": "인력난을", "first_result_s": 2.0, "bytes_search": 45_777, "bytes_total": 342_142}},
+        "stock": {"ko": {"query": "인력난을", "error": "Timeout 30000ms exceeded."}},
+    }
+    assert search_lines(1000, measured) == [
+        "N=1000: search, project, ko '인력난을': first hit 2.0 s, search files 46 KB of 342 KB",
+        "N=1000: search, stock, ko '인력난을': no hit (Timeout 30000ms exceeded.)",
+    ]
