@@ -188,14 +188,14 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     sizes = list(args.sizes or SIZES) + ([LARGE] if args.large else [])
     started = dt.datetime.now(dt.UTC)
-    machine = describe_machine(ROOT)
+    machine = describe_machine(ROOT, args.rev)
     print(
         f"machine: {machine['nproc']} cores, {machine['memory_gb']} GB, Python {machine['python']}, "
         f"load {machine['load_average']}"
     )
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
-        source = export_revision(args.rev, work / "source") if args.rev else ROOT
+        source = export_revision(machine["commit"], work / "source") if args.rev else ROOT
         results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search) for n in sizes]
     finally:
         if not args.keep and args.workdir is None:

@@ -15,8 +15,8 @@ PACKAGES = (
 )
 
 
-def describe_machine(root: Path) -> dict[str, Any]:
-    """A JSON-ready description of this machine and the project's state."""
+def describe_machine(root: Path, revision: str | None = None) -> dict[str, Any]:
+    """A JSON-ready description of this machine and of the project's commit (``revision`` or HEAD)."""
     return {
         "nproc": len(os.sched_getaffinity(0)),
         "cpu": _cpu_model(),
@@ -25,7 +25,7 @@ def describe_machine(root: Path) -> dict[str, Any]:
         "python": platform.python_version(),
         "platform": platform.platform(),
         "packages": {name: _version(name) for name in PACKAGES},
-        "commit": _git(root, "rev-parse", "--short", "HEAD"),
+        "commit": _git(root, "rev-parse", "--short", revision or "HEAD"),
         "uncommitted_files": len(_git(root, "status", "--porcelain").splitlines()),
     }
 

@@ -95,6 +95,7 @@ def _name(key: Key) -> str:
 
 
 def _commit(revision: str) -> str:
+    """The commit ``revision`` names now (HEAD moves while others commit)."""
     command = ["git", "rev-parse", "--short", revision]
     return subprocess.run(command, cwd=ROOT, capture_output=True, text=True).stdout.strip() or revision
 
@@ -109,10 +110,10 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
     try:
-        source = export_revision(args.rev, work / "source") if args.rev else ROOT
+        revision = _commit(args.rev) if args.rev else "the work tree"
+        source = export_revision(revision, work / "source") if args.rev else ROOT
         stats_file = args.stats or work / "build.prof"
         wall = profile_build(args.pairs, args.seed, work, stats_file.resolve(), source)
-        revision = _commit(args.rev) if args.rev else "the work tree"
         print(f"cold build of {args.pairs} pairs ({revision}) under cProfile: {wall:.1f} s wall")
         print(summary(pstats.Stats(str(stats_file)), args.top))
     finally:
