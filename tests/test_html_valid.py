@@ -58,3 +58,18 @@ def test_every_page_passes_the_nu_html_checker(sample_build: Build) -> None:
     ]
     assert errors == [], "\n".join(errors[:40])
     assert proc.returncode == 0, proc.stderr[-2000:]
+
+
+def test_materials_invalid_attributes_are_removed_and_nothing_else() -> None:
+    from hooks.valid_markup import valid_markup
+
+    html = (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'
+        '<label class="md-nav__link" for="__nav_6" tabindex="">x</label>'
+        '<input type="search" name="q" autocomplete="off"><label tabindex="0">y</label>'
+    )
+    assert valid_markup(html) == (
+        '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer">'
+        '<label class="md-nav__link" for="__nav_6">x</label>'
+        '<input type="search" name="q" autocomplete="off"><label tabindex="0">y</label>'
+    )
