@@ -21,17 +21,22 @@ from collections import defaultdict
 from pathlib import Path
 
 from .corpus import generate_corpus
-from .projects import ROOT, export_revision, project_copy
+from .projects import ROOT, export_revision, project_copy, stock_project
 
 Key = tuple[str, int, str]
 # Frames that only hand the whole build down: left out of the cumulative table.
 WRAPPERS = {"click", "(C built-ins)", "stdlib runpy", "stdlib cProfile"}
 
 
-def profile_build(pairs: int, seed: int, work: Path, stats_file: Path, source: Path = ROOT) -> float:
-    """Profile one cold build of ``pairs`` briefs; return its wall seconds (profiled)."""
+def profile_build(
+    pairs: int, seed: int, work: Path, stats_file: Path, source: Path = ROOT, stock: bool = False
+) -> float:
+    """Profile one cold build of ``pairs`` briefs (the project's, or the stock stack's); return its wall seconds."""
     corpus = generate_corpus(work / "corpus", pairs, seed)
-    project = project_copy(work / "project", corpus.path, source)
+    if stock:
+        project = stock_project(work / "stock", corpus.path)
+    else:
+        project = project_copy(work / "project", corpus.path, source)
     command = [sys.executable, "-m", "cProfile", "-o", str(stats_file), "-m", "mkdocs", "build"]
     start = time.perf_counter()
     proc = subprocess.run(command, cwd=project, capture_output=True, text=True, env=_env())
@@ -106,14 +111,15 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--seed", type=int, default=0)
     parser.add_argument("--top", type=int, default=20, help="rows per table (default 20)")
     parser.add_argument("--rev", help="profile the project as committed at this git revision (default: work tree)")
+    parser.add_argument("--stock", action="store_true", help="profile the stock stack's build instead")
     parser.add_argument("--stats", type=Path, help="keep the raw cProfile output here")
     args = parser.parse_args(argv)
     work = Path(tempfile.mkdtemp(prefix="bench-profile-"))
     try:
-        revision = _commit(args.rev) if args.rev else "the work tree"
+        revision = "stock stack" if args.stock else _commit(args.rev) if args.rev else "the work tree"
         source = export_revision(revision, work / "source") if args.rev else ROOT
         stats_file = args.stats or work / "build.prof"
-        wall = profile_build(args.pairs, args.seed, work, stats_file.resolve(), source)
+        wall = profile_build(args.pairs, args.seed, work, stats_file.resolve(), source, args.stock)
         print(f"cold build of {args.pairs} pairs ({revision}) under cProfile: {wall:.1f} s wall")
         print(summary(pstats.Stats(str(stats_file)), args.top))
     finally:
