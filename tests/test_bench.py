@@ -121,14 +121,15 @@ def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) 
     assert report["machine"]["packages"]["mkdocs"] == "1.6.1"
     (result,) = report["results"]
     assert result["pairs"] == PAIRS
-    for step in ("check", "project_cold", "project_warm", "stock"):
+    for step in ("check", "project_cold", "project_warm", "stock", "stock_lean"):
         assert result[step]["returncode"] == 0, result[step]["error"]
         assert result[step]["wall_s"] > 0 and result[step]["cpu_s"] > 0
         assert result[step]["peak_rss_mb"] > 10
-    for step in ("project_cold", "project_warm", "stock"):
+    for step in ("project_cold", "project_warm", "stock", "stock_lean"):
         assert result[step]["site_bytes"] > 100_000
     assert set(result["ratios"]) == {
         "cold_vs_stock", "warm_vs_stock", "cold_cpu_vs_stock", "warm_cpu_vs_stock", "memory_vs_stock", "size_vs_stock",
+        "cold_cpu_vs_lean_stock", "warm_cpu_vs_lean_stock",
     }
     assert all(value > 0 for value in result["ratios"].values())
     assert result["search"] == {"project": None, "stock": None}  # --no-search; measured below
@@ -159,6 +160,9 @@ def test_stock_site_has_every_brief_as_a_plain_page_outside_the_nav(bench_run: t
     assert (site / "search" / "search_index.json").is_file()
     assert "briefs/" not in (site / "index.html").read_text(encoding="utf-8").split('class="md-content"')[0]
     assert (folder / "project-1" / "site" / "briefs" / brief_id / "index.html").is_file()
+    assert "reconfigure_search" not in (folder / "stock" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "reconfigure_search: false" in (folder / "stock-lean" / "mkdocs.yml").read_text(encoding="utf-8")
+    assert (folder / "stock-lean" / "site" / "en" / "briefs" / brief_id / "index.html").is_file()
 
 
 def _contents(folder: Path) -> dict[str, bytes]:
