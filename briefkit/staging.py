@@ -54,7 +54,7 @@ def write_tree(stage_dir: Path, files: dict[str, bytes]) -> int:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         written += 1
-    for folder, dirs, names in os.walk(stage_dir, topdown=False):
+    for folder, _dirs, names in os.walk(stage_dir, topdown=False):
         for name in names:
             path = Path(folder) / name
             if path.relative_to(stage_dir).as_posix() not in files:

@@ -31,7 +31,9 @@ class Build:
 
     def page(self, url_path: str) -> str:
         """The HTML of a page by its URL path, e.g. ``en/briefs/x/``."""
-        path = self.site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.site / url_path
+        path = (
+            self.site / url_path.strip("/") / "index.html" if not url_path.endswith(".html") else self.site / url_path
+        )
         return path.read_text(encoding="utf-8")
 
 
@@ -56,7 +58,9 @@ def vocabularies(dest: Path) -> Path:
     return dest
 
 
-def write_brief(briefs: Path, brief_id: str, lang: str, front: str, body: str = "본문입니다.\n", folder: str = "") -> Path:
+def write_brief(
+    briefs: Path, brief_id: str, lang: str, front: str, body: str = "본문입니다.\n", folder: str = ""
+) -> Path:
     """Write ``<briefs>/<folder>/<id>.<lang>.md`` from front-matter text and a body."""
     path = briefs / (folder or brief_id[:4]) / f"{brief_id}.{lang}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
@@ -69,7 +73,11 @@ def build(project: Path, *args: str, env: dict[str, str] | None = None) -> Build
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],
-        cwd=project, env=full_env, capture_output=True, text=True, timeout=600,
+        cwd=project,
+        env=full_env,
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     return Build(project, project / "site", proc.returncode, proc.stdout, proc.stderr)
 
