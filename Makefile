@@ -13,8 +13,10 @@ build: $(RUNTIME)
 	$(BIN)/mkdocs build --strict
 	@echo "The site is in site/ (Korean at site/index.html, English at site/en/). Preview it with: make serve"
 
+# Two workers: most tests wait on MkDocs builds and Chromium in subprocesses.
+PYTEST_ARGS ?= -n 2
 test: $(DEV)
-	$(BIN)/pytest
+	$(BIN)/pytest $(PYTEST_ARGS)
 
 serve: $(RUNTIME)
 	$(BIN)/mkdocs serve
