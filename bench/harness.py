@@ -140,7 +140,7 @@ def _ratios(runs: dict[str, Run]) -> dict[str, float | None]:
 def format_table(results: list[dict[str, Any]]) -> str:
     """The results as a plain-text table, one row per measured command."""
     columns = ("wall s", "× stock", "CPU s", "× stock", "peak MB", "site MB")
-    lines = [f"{'N':>6}  {'what':<15} " + " ".join(f"{name:>8}" for name in columns)]
+    lines = [f"{'N':>6}  {'what':<16} " + " ".join(f"{name:>8}" for name in columns)]
     for result in results:
         ratios = result["ratios"]
         shown = {
@@ -153,7 +153,7 @@ def format_table(results: list[dict[str, Any]]) -> str:
             wall_ratio, cpu_ratio = shown.get(step, (None, None))
             failed = "" if run["returncode"] == 0 else f"  (failed, exit {run['returncode']})"
             lines.append(
-                f"{result['pairs']:>6}  {LABELS[step]:<15} {run['wall_s']:>8.2f} {_number(wall_ratio):>8} "
+                f"{result['pairs']:>6}  {LABELS[step]:<16} {run['wall_s']:>8.2f} {_number(wall_ratio):>8} "
                 f"{_number(run['cpu_s']):>8} {_number(cpu_ratio):>8} {run['peak_rss_mb'] or '':>8} {size:>8}{failed}"
             )
     return "\n".join(lines)
