@@ -16,13 +16,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import Build
+from conftest import ROOT, Build
 
 from bench.corpus import generate_corpus
 from bench.harness import main as bench_main
 from bench.harness import search_lines
 from bench.profile import where
-from bench.search import measure_search
 from bench.writing import particle
 from briefkit.catalog import load_catalog
 from briefkit.model import CURRENT, MISSING, OUTDATED
@@ -141,8 +140,15 @@ def test_search_is_measured_on_both_sites(bench_run: tuple[dict[str, Any], Path]
     if not Path("/usr/bin/chromium").exists():
         pytest.skip("no Chromium at /usr/bin/chromium")
     _, folder = bench_run
-    project = measure_search(folder / "project-1" / "site", "project")
-    stock = measure_search(folder / "stock" / "site", "stock")
+    # In its own process: a browser test run earlier in this worker holds the thread's Playwright.
+    script = (
+        "import json, sys; from pathlib import Path; from bench.search import measure_search; "
+        "print(json.dumps([measure_search(Path(p), s) for p, s in zip(sys.argv[1::2], sys.argv[2::2])]))"
+    )
+    sites = [str(folder / "project-1" / "site"), "project", str(folder / "stock" / "site"), "stock"]
+    proc = subprocess.run([sys.executable, "-c", script, *sites], cwd=ROOT, capture_output=True, text=True, timeout=600)
+    assert proc.returncode == 0, proc.stderr
+    project, stock = json.loads(proc.stdout.splitlines()[-1])
     assert project is not None and project["ko"]["bytes_search"] > 0, project
     assert stock is not None and stock["en"]["bytes_search"] > 0, stock
 
