@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .catalog import Catalog
-from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
+from .model import DEFAULT_LANGUAGE, MISSING, OUTDATED, Brief, Text
 from .regions_map import RegionMap, region_map
 from .translation import StatusRow, status_rows
 from .vocabulary import Term
@@ -163,10 +163,6 @@ class SiteView:
             for term in brief.regions:
                 tagged["regions"][term.slug].append(brief)
         return tagged
-
-
-def alternate_langs(lang: str) -> tuple[str, ...]:
-    return tuple(other for other in LANGUAGES if other != lang)
 
 
 @dataclass(frozen=True)

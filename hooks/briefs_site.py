@@ -19,12 +19,10 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
-from mkdocs.plugins import get_plugin_logger
 from mkdocs.structure.pages import Page
 
 from briefkit.build import BuildState, prepare
 
-log = get_plugin_logger(__name__)
 STATE = "briefs_build"
 
 # The command this process runs. MkDocs calls on_startup once per process, so

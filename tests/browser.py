@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import pytest
 from conftest import ROOT, Build
@@ -49,14 +49,22 @@ def serve(site_dir: Path) -> Iterator[str]:
         thread.join(timeout=5)
 
 
-def require_chromium() -> None:
-    """Skip when Chromium is missing on a workstation; fail when it is missing in CI."""
-    if CHROMIUM.exists():
-        return
-    message = f"{CHROMIUM} not found (install it: apt-get install -y chromium fonts-noto-cjk)"
+def unavailable(message: str) -> NoReturn:
+    """Skip on a workstation without a test tool; fail in CI, where every tool must be installed."""
     if os.environ.get("CI") == "true":
         pytest.fail(message)
     pytest.skip(message)
+
+
+def require(path: Path, how: str) -> None:
+    """A tool the test needs must exist at ``path`` (``how`` says how to install it)."""
+    if not path.exists():
+        unavailable(f"{path} not found ({how})")
+
+
+def require_chromium() -> None:
+    """Skip when Chromium is missing on a workstation; fail when it is missing in CI."""
+    require(CHROMIUM, "install it: apt-get install -y chromium fonts-noto-cjk")
 
 
 @pytest.fixture(scope="session")

@@ -22,13 +22,12 @@ Without Chromium or ``node_modules`` (``npm ci``) the tests skip, except in CI
 from __future__ import annotations
 
 import itertools
-import os
 import re
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import artifacts, chromium, sample_url
+from browser import artifacts, chromium, require, sample_url
 from conftest import ROOT
 from playwright.sync_api import expect
 
@@ -94,15 +93,6 @@ ACTIVE = """() => { const el = document.activeElement;
           el.getAttribute("aria-label") || el.textContent.trim().slice(0, 40)]; }"""
 
 
-def _require(path: Path, how: str) -> None:
-    if path.exists():
-        return
-    message = f"{path} not found ({how})"
-    if os.environ.get("CI") == "true":
-        pytest.fail(message)
-    pytest.skip(message)
-
-
 def url_of(base: str, name: str, lang: str) -> str:
     root = "" if lang == "ko" else "en/"
     return base + root + PAGES[name].format(query=SEARCH_QUERY[lang])
@@ -121,7 +111,7 @@ def open_page(browser: Any, url: str, width: int) -> Any:
 
 @pytest.fixture(scope="module")
 def axe_source() -> str:
-    _require(AXE, "run `npm ci` in the project root, or `make test`")
+    require(AXE, "run `npm ci` in the project root, or `make test`")
     return AXE.read_text(encoding="utf-8")
 
 
