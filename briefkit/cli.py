@@ -4,6 +4,7 @@
 0 when every brief is valid, 1 when any is not. The translator's commands
 (``status``, ``stamp``, ``digest``, ``new``, ``schema``) first check the folder
 the same way and stop with the same messages when it has problems.
+``briefs check --watch`` checks again after every change, for editors (see watch.py).
 """
 
 from __future__ import annotations
@@ -25,6 +26,8 @@ def main(argv: list[str] | None = None) -> int:
     commands = parser.add_subparsers(dest="command", required=True)
     check = commands.add_parser("check", help="validate a briefs folder without building the site")
     check.add_argument("path", nargs="?", default="briefs", help="the briefs folder (default: briefs)")
+    check.add_argument("--watch", action="store_true",
+                       help="check again each time a file in the folder changes, until Ctrl+C (for editors)")
     _add_translation_commands(commands)
     args = parser.parse_args(argv)
     if args.command == "status":
@@ -37,6 +40,10 @@ def main(argv: list[str] | None = None) -> int:
         return _new(args)
     if args.command == "schema":
         return _schema(args)
+    if args.watch:
+        from .watch import watch  # only here: watchdog is not needed for a one-off check
+
+        return watch(Path(args.path), _shown(Path(args.path)))
     return _check(Path(args.path))
 
 
@@ -78,7 +85,7 @@ def _states(value: str) -> tuple[str, ...]:
 
 
 def _check(path: Path) -> int:
-    catalog = load_catalog(path, shown_as=path.as_posix().rstrip("/") or ".")
+    catalog = load_catalog(path, shown_as=_shown(path))
     if catalog.problems:
         _print_problems(catalog, "nothing can be published until they are fixed.")
         return 1

@@ -1,0 +1,138 @@
+"""``briefs check --watch``: check a briefs folder again each time one of its files changes.
+
+Each run prints a start line, every problem exactly as ``briefs check`` prints
+it (``path:line: field: what is wrong (what to do)``), and an end line. The two
+framing lines let an editor's background problem matcher (``.vscode/tasks.json``)
+know when a run begins and ends, so that it replaces the problems it shows with
+the new run's. Everything goes to standard output, flushed after each run, so
+the three kinds of line always arrive in order.
+
+A run re-reads the whole folder through ``load_catalog``: the same code as the
+build, so the editor and CI cannot disagree (about 0.05 s for the sample
+briefs, under a second for 1,000 pairs).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import signal
+import sys
+import threading
+from pathlib import Path
+from types import FrameType
+from typing import TextIO
+
+from watchdog.events import FileSystemEvent, FileSystemEventHandler
+from watchdog.observers import Observer
+
+from .catalog import load_catalog
+
+BEGIN = "briefs check: checking {folder} … ({time})"
+END_CLEAN = "briefs check: {briefs} {briefs_word}, no problems."
+END_PROBLEMS = (
+    "briefs check: {problems} {problems_word} in {files} {files_word}: nothing can be published until they are fixed."
+)
+WATCHING = "briefs check: watching {folder} for changes (Ctrl+C stops)"
+STOPPED = "briefs check: stopped."
+
+# An editor saves a file in a few steps (write, rename, attribute change): wait
+# until the folder has been quiet this long, but never longer than SETTLE_MAX.
+SETTLE = 0.15
+SETTLE_MAX = 2.0
+# Changes to these kinds of file can change what load_catalog reports.
+WATCHED_SUFFIXES = (".md", ".yml", ".yaml")
+_CHANGES = frozenset({"created", "deleted", "modified", "moved"})
+
+
+def watch(path: Path, shown_as: str, out: TextIO = sys.stdout) -> int:
+    """Check ``path`` now and after every change under it, until Ctrl+C; return 0 then."""
+    changed = threading.Event()
+    observer = Observer()
+    previous_term = signal.signal(signal.SIGTERM, _interrupt)
+    try:
+        if path.is_dir():  # watched before the first run, so no change is missed
+            observer.schedule(_ChangeHandler(changed), str(path), recursive=True)
+            observer.start()
+        check_once(path, shown_as, out)
+        if not observer.is_alive():
+            print(f"briefs check: cannot watch {shown_as}: not a folder", file=out, flush=True)
+            return 1
+        print(WATCHING.format(folder=shown_as), file=out, flush=True)
+        while True:
+            _wait_for_change(changed)
+            check_once(path, shown_as, out)
+    except KeyboardInterrupt:
+        print(STOPPED, file=out, flush=True)
+        return 0
+    finally:
+        signal.signal(signal.SIGTERM, previous_term)
+        if observer.is_alive():
+            observer.stop()
+            observer.join(timeout=5)
+
+
+def check_once(path: Path, shown_as: str, out: TextIO) -> int:
+    """One framed run; returns the number of problems."""
+    now = dt.datetime.now().strftime("%H:%M:%S")
+    print(BEGIN.format(folder=shown_as, time=now), file=out)
+    catalog = load_catalog(path, shown_as=shown_as)
+    for problem in catalog.problems:
+        print(problem, file=out)
+    count = len(catalog.problems)
+    if count:
+        files = len({p.path for p in catalog.problems})
+        print(END_PROBLEMS.format(
+            problems=count, problems_word=_plural(count, "problem"),
+            files=files, files_word=_plural(files, "file"),
+        ), file=out)
+    else:
+        briefs = len(catalog.briefs)
+        print(END_CLEAN.format(briefs=briefs, briefs_word=_plural(briefs, "brief")), file=out)
+    out.flush()
+    return count
+
+
+def _wait_for_change(changed: threading.Event) -> None:
+    # Wake every second so that Ctrl+C is seen promptly on every platform.
+    while not changed.wait(1.0):
+        pass
+    changed.clear()
+    waited = 0.0
+    while waited < SETTLE_MAX and changed.wait(SETTLE):
+        changed.clear()
+        waited += SETTLE
+
+
+class _ChangeHandler(FileSystemEventHandler):
+    """Sets ``changed`` when a brief, a vocabulary or a folder of them changes.
+
+    Opening and reading files (as every run does) and editors' swap and backup
+    files do not count, or each run would start the next.
+    """
+
+    def __init__(self, changed: threading.Event) -> None:
+        self.changed = changed
+
+    def on_any_event(self, event: FileSystemEvent) -> None:
+        if event.event_type not in _CHANGES:
+            return
+        if event.is_directory:
+            if event.event_type != "modified":
+                self.changed.set()
+            return
+        paths = [event.src_path, getattr(event, "dest_path", "")]
+        if any(_matters(p) for p in paths if p):
+            self.changed.set()
+
+
+def _matters(path: bytes | str) -> bool:
+    name = Path(path.decode("utf-8", "surrogateescape") if isinstance(path, bytes) else path).name
+    return not name.startswith(".") and name.lower().endswith(WATCHED_SUFFIXES)
+
+
+def _interrupt(signum: int, frame: FrameType | None) -> None:
+    raise KeyboardInterrupt  # a terminated task stops as Ctrl+C stops it
+
+
+def _plural(count: int, word: str) -> str:
+    return word if count == 1 else word + "s"
