@@ -97,6 +97,19 @@ def test_junk_file_names_and_bytes_print_without_a_traceback(tmp_path: Path) -> 
     assert SUMMARY.fullmatch(lines[-1])
 
 
+def test_watching_a_missing_folder_reports_it_in_one_framed_run_and_exits_1(tmp_path: Path) -> None:
+    result = check("--watch", "nowhere", cwd=tmp_path)
+    assert result.returncode == 1
+    assert result.stderr == ""
+    lines = result.stdout.splitlines()
+    assert re.fullmatch(r"briefs check: checking nowhere … \(\d\d:\d\d:\d\d\)", lines[0])
+    assert lines[1:] == [
+        "nowhere:1: folder: not found (create the briefs/ folder next to mkdocs.yml)",
+        "briefs check: 1 problem in 1 file: nothing can be published until they are fixed.",
+        "briefs check: cannot watch nowhere: not a folder",
+    ]
+
+
 def test_a_usage_mistake_exits_2(tmp_path: Path) -> None:
     result = check("a", "b", cwd=tmp_path)
     assert result.returncode == 2

@@ -1,0 +1,283 @@
+"""Problems in the editor: ``briefs check --watch`` and the VS Code tasks that read it.
+
+VS Code shows what the problem matchers of ``.vscode/tasks.json`` find in the
+command's output, so these tests read the matchers from that file and apply
+them, as VS Code does, to what the installed ``briefs`` command really prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import queue
+import re
+import shutil
+import signal
+import subprocess
+import threading
+import time
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import pytest
+from conftest import ROOT, vocabularies
+from test_validation import write_broken
+
+from briefkit.catalog import load_catalog
+from briefkit.problems import one_line
+
+BRIEFS = ROOT / ".venv" / "bin" / "briefs"
+TASKS = ROOT / ".vscode" / "tasks.json"
+WATCH_TASK = "briefs: check while editing"
+CHECK_TASK = "briefs: check"
+BRIEF = "briefs/2024/2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable.ko.md"
+
+
+def load_jsonc(path: Path) -> Any:
+    """JSON with // and /* */ comments, as VS Code reads its settings and tasks (no trailing commas here)."""
+    text, out, i = path.read_text(encoding="utf-8"), [], 0
+    while i < len(text):
+        if text[i] == '"':
+            end = i + 1
+            while text[end] != '"':
+                end += 2 if text[end] == "\\" else 1
+            out.append(text[i : end + 1])
+            i = end + 1
+        elif text.startswith("//", i):
+            i = text.find("\n", i) if "\n" in text[i:] else len(text)
+        elif text.startswith("/*", i):
+            i = text.index("*/", i) + 2
+        else:
+            out.append(text[i])
+            i += 1
+    return json.loads("".join(out))
+
+
+def js_regex(pattern: str) -> re.Pattern[str]:
+    """A JavaScript regular expression (as VS Code runs it) for Python's ``re``."""
+    assert "(?<" not in pattern.replace("(?<=", "").replace("(?<!", ""), "use numbered groups"
+    assert not re.search(r"\\[uxk]\{|\\[pP]\{|\$<", pattern), "JavaScript-only syntax"
+    return re.compile(pattern)
+
+
+@dataclass
+class Matcher:
+    """A task's problem matcher, applied line by line as VS Code applies it."""
+
+    spec: dict[str, Any]
+
+    @property
+    def problem(self) -> re.Pattern[str]:
+        return js_regex(self.spec["pattern"]["regexp"])
+
+    def match(self, line: str) -> tuple[str, int, str] | None:
+        found = self.problem.search(line)
+        if found is None:
+            return None
+        groups = self.spec["pattern"]
+        return found[groups["file"]], int(found[groups["line"]]), found[groups["message"]]
+
+    def begins(self, line: str) -> bool:
+        return js_regex(self.spec["background"]["beginsPattern"]).search(line) is not None
+
+    def ends(self, line: str) -> bool:
+        return js_regex(self.spec["background"]["endsPattern"]).search(line) is not None
+
+
+def task(label: str) -> dict[str, Any]:
+    [found] = [t for t in load_jsonc(TASKS)["tasks"] if t["label"] == label]
+    return found
+
+
+def matcher(label: str) -> Matcher:
+    return Matcher(task(label)["problemMatcher"])
+
+
+def expected(problem_line: str) -> tuple[str, int, str]:
+    """What the matcher must capture from a line ``path:line: field: message``."""
+    path, line, rest = problem_line.split(":", 2)
+    return path, int(line), rest.lstrip()
+
+
+# --- the tasks ------------------------------------------------------------------------------------
+
+
+def test_the_watch_task_starts_with_the_folder_and_runs_the_watcher_in_the_background() -> None:
+    watch, check = task(WATCH_TASK), task(CHECK_TASK)
+    assert watch["command"] == check["command"] == "${workspaceFolder}/.venv/bin/briefs"
+    assert (watch["args"], check["args"]) == (["check", "--watch"], ["check"])
+    assert watch["options"]["cwd"] == check["options"]["cwd"] == "${workspaceFolder}"
+    assert watch["isBackground"] is True and not check.get("isBackground", False)
+    assert watch["runOptions"] == {"runOn": "folderOpen"}
+    # One matcher for both: the same problems, owner and file locations.
+    without_background = {k: v for k, v in watch["problemMatcher"].items() if k != "background"}
+    assert without_background == check["problemMatcher"]
+    assert check["problemMatcher"]["fileLocation"] == ["relative", "${workspaceFolder}"]
+    assert set(watch["problemMatcher"]["background"]) >= {"beginsPattern", "endsPattern"}
+
+
+def test_the_matcher_reads_every_kind_of_problem_of_a_one_off_check(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_broken(briefs)
+    result = subprocess.run([str(BRIEFS), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
+    assert result.returncode == 1
+    problems = load_catalog(briefs, shown_as="briefs").problems
+    lines = result.stderr.splitlines()
+    assert len(lines) == len(problems) + 1  # the count comes last
+    found = [matcher(CHECK_TASK).match(line) for line in lines]
+    assert found[-1] is None
+    assert found[:-1] == [
+        (one_line(p.path), p.line, f"{one_line(p.field)}: {one_line(p.message)}") for p in problems
+    ]
+    # fileLocation is relative to the workspace folder, where the task runs the command.
+    for item in found[:-1]:
+        assert item is not None and (tmp_path / item[0]).exists(), item
+    assert ("briefs/2024/2024-03-05-unknown-terms.ko.md", 5,
+            "topics: unknown topic 'ai-manufactoring' (did you mean 'ai-manufacturing'?)") in found
+    assert ("briefs/2024/2024-04-03-types.ko.md", 8,
+            "topic: unknown field (did you mean 'topics'?; remove it)") in found
+
+
+# --- the watcher ----------------------------------------------------------------------------------
+
+
+class Watcher:
+    """``briefs check --watch`` running in ``project``, its output read as VS Code's matcher reads it."""
+
+    def __init__(self, project: Path) -> None:
+        self.matcher = matcher(WATCH_TASK)
+        self.lines: queue.Queue[str | None] = queue.Queue()
+        self.seen: list[str] = []
+        self.proc = subprocess.Popen(
+            [str(BRIEFS), "check", "--watch"], cwd=project, text=True, encoding="utf-8",
+            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
+        )
+        threading.Thread(target=self._read, daemon=True).start()
+
+    def _read(self) -> None:
+        assert self.proc.stdout is not None
+        for line in self.proc.stdout:
+            self.lines.put(line.rstrip("\n"))
+        self.lines.put(None)
+
+    def line(self, deadline: float) -> str:
+        try:
+            line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
+        except queue.Empty:
+            pytest.fail(f"no output in time; so far: {self.seen}")
+        if line is None:
+            pytest.fail(f"briefs check --watch ended; so far: {self.seen}")
+        self.seen.append(line)
+        return line
+
+    def run(self, deadline: float) -> tuple[list[tuple[str, int, str]], str]:
+        """The problems of the next whole run (begin line to end line), and its end line."""
+        while not self.matcher.begins(self.line(deadline)):
+            pass
+        problems = []
+        while not self.matcher.ends(line := self.line(deadline)):
+            found = self.matcher.match(line)
+            assert found is not None, f"not a problem line inside a run: {line!r}"
+            problems.append(found)
+        return problems, line
+
+    def run_until(self, wanted: Any, seconds: float = 15) -> tuple[list[tuple[str, int, str]], str]:
+        """Runs until one reports ``wanted`` problems (an editor's save may start more than one run)."""
+        deadline = time.monotonic() + seconds
+        while True:
+            problems, end = self.run(deadline)
+            if problems == wanted:
+                return problems, end
+
+    def stop(self) -> tuple[int, str]:
+        if self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGINT)
+        try:
+            code = self.proc.wait(timeout=10)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+            raise
+        assert self.proc.stderr is not None
+        return code, self.proc.stderr.read()
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Path:
+    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    return tmp_path
+
+
+def line_of(path: Path, start: str) -> int:
+    [number] = [n for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1) if line.startswith(start)]
+    return number
+
+
+def test_check_while_editing_flags_a_mistake_at_its_line_and_clears_it_when_fixed(project: Path) -> None:
+    count = len(load_catalog(project / "briefs").briefs)
+    brief = project / BRIEF
+    good = brief.read_text(encoding="utf-8")
+    assert "topics: [ai-manufacturing," in good and "\nvenue: " in good
+    watcher = Watcher(project)
+    try:
+        assert watcher.run_until([]) == ([], f"briefs check: {count} briefs, no problems.")
+
+        # An editor saving in place: a misspelt topic and a misspelt field.
+        brief.write_text(
+            good.replace("topics: [ai-manufacturing,", "topics: [ai-manufactoring,").replace("\nvenue: ", "\nvenu: "),
+            encoding="utf-8",
+        )
+        wanted = [
+            (BRIEF, line_of(brief, "topics:"),
+             "topics: unknown topic 'ai-manufactoring' (did you mean 'ai-manufacturing'?)"),
+            (BRIEF, line_of(brief, "venu:"), "venu: unknown field (did you mean 'venue'?; remove it)"),
+        ]
+        assert (wanted[0][1], wanted[1][1]) == (5, 7)
+        problems, end = watcher.run_until(wanted)
+        assert end == "briefs check: 2 problems in 1 file: nothing can be published until they are fixed."
+        assert all((project / file).is_file() for file, _, _ in problems)  # relative to the workspace folder
+
+        # An editor saving through a temporary file renamed over the brief.
+        temporary = brief.with_name("." + brief.name + ".tmp")
+        temporary.write_text(good, encoding="utf-8")
+        os.replace(temporary, brief)
+        assert watcher.run_until([]) == ([], f"briefs check: {count} briefs, no problems.")
+
+        # A new file with a wrong name is a problem too; deleting it clears it.
+        stray = project / "briefs" / "2024" / "notes.md"
+        stray.write_text("# notes\n", encoding="utf-8")
+        problems, end = watcher.run_until([(
+            "briefs/2024/notes.md", 1,
+            "file: name 'notes.md' is not <id>.<lang>.md (name it like 2025-05-13-regional-roundtable.ko.md:"
+            " the roundtable's date, a slug, the language)",
+        )])
+        assert end == "briefs check: 1 problem in 1 file: nothing can be published until they are fixed."
+        stray.unlink()
+        watcher.run_until([])
+    finally:
+        code, stderr = watcher.stop()
+    assert (code, stderr) == (0, "")
+    rest = list(iter(lambda: watcher.lines.get(timeout=5), None))
+    assert rest[-1:] == ["briefs check: stopped."]
+
+
+def test_framing_lines_and_problem_lines_cannot_be_mistaken_for_each_other(project: Path) -> None:
+    (project / BRIEF).write_text("---\ntitle: x\n---\n", encoding="utf-8")
+    watcher = Watcher(project)
+    try:
+        problems, end = watcher.run(time.monotonic() + 15)
+    finally:
+        watcher.stop()
+    begin = watcher.seen[0]
+    assert re.fullmatch(r"briefs check: checking briefs … \(\d\d:\d\d:\d\d\)", begin)
+    assert len(problems) > 1 and re.match(rf"briefs check: {len(problems)} problems in \d+ files?: ", end)
+    problem_lines = watcher.seen[1:-1]
+    m = watcher.matcher
+    framing = [begin, end, "briefs check: 1 brief, no problems.", "briefs check: 1 problem in 1 file: …",
+               "briefs check: watching briefs for changes (Ctrl+C stops)", "briefs check: stopped."]
+    assert [m.match(line) for line in framing] == [None] * len(framing)
+    assert [(m.begins(line), m.ends(line)) for line in framing] == [
+        (True, False), (False, True), (False, True), (False, True), (False, False), (False, False)
+    ]
+    assert not any(m.begins(line) or m.ends(line) for line in problem_lines)
+    assert [m.match(line) for line in problem_lines] == [expected(line) for line in problem_lines]
