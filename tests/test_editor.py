@@ -115,6 +115,11 @@ def test_the_watch_task_starts_with_the_folder_and_runs_the_watcher_in_the_backg
     assert without_background == check["problemMatcher"]
     assert check["problemMatcher"]["fileLocation"] == ["relative", "${workspaceFolder}"]
     assert set(watch["problemMatcher"]["background"]) >= {"beginsPattern", "endsPattern"}
+    # settings.json, edited beside it, still parses and still maps the schemas.
+    settings = load_jsonc(ROOT / ".vscode" / "settings.json")
+    assert set(settings["yaml.schemas"]) == {
+        "./schemas/brief-source.schema.json", "./schemas/brief-translation.schema.json"
+    }
 
 
 def test_the_matcher_reads_every_kind_of_problem_of_a_one_off_check(tmp_path: Path) -> None:
