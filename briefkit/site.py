@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from .catalog import Catalog
-from .model import DEFAULT_LANGUAGE, MISSING, OUTDATED, Brief, Text
+from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
 from .regions_map import RegionMap, region_map
 from .translation import StatusRow, status_rows
 from .vocabulary import Term
@@ -57,6 +57,28 @@ class BriefView:
     @property
     def is_fallback(self) -> bool:
         return self.text.lang != self.lang
+
+    @property
+    def text_langs(self) -> tuple[str, ...]:
+        """The languages the brief is written in (source and translations), in site order.
+
+        Only their pages have text of their own: the page of any other language is a
+        fallback (``is_fallback``), which search engines are told to skip.
+        """
+        return tuple(lang for lang in LANGUAGES if self.brief.text(lang) is not None)
+
+    @property
+    def text_path(self) -> str:
+        """The page whose own language is the shown text's: this page, or for a fallback the source's."""
+        return brief_path(self.brief.id, self.text_lang)
+
+    @property
+    def title_segments(self) -> tuple[str, ...]:
+        """The shown title, cut where a line may break after an ellipsis before an opening quote.
+
+        Joined again with ``<wbr>`` by the page template: the text stays as typed.
+        """
+        return ellipsis_break_segments(self.text.title)
 
     @property
     def state(self) -> str:
@@ -179,3 +201,33 @@ def shown_field(view: BriefView, name: str) -> Localized:
     if own or view.is_fallback:
         return Localized(own, view.text_lang)
     return Localized(getattr(view.brief.source, name), view.brief.source.lang)
+
+
+# Opening quotes that a Korean headline puts straight after an ellipsis ("라운드테이블…“지역혁신”").
+# Unicode line breaking allows no break on either side of a quotation mark next to "…" (and
+# Chromium's strict line breaking, which Korean text uses, not even before "“"), so with
+# ``word-break: keep-all`` "…" glues the words on both sides into one run that a phone
+# screen can only split inside a word.
+_OPENING_QUOTES = "“‘「『\"'"
+_AMBIGUOUS_QUOTES = "\"'"
+
+
+def ellipsis_break_segments(text: str) -> tuple[str, ...]:
+    """``text`` cut between an ellipsis and an opening quote right after it.
+
+    ``“`` and ``‘`` always open; a straight quote (``"`` or ``'``) opens when an even number
+    of the same quote comes before it and text follows it (``…"지역혁신"`` is cut,
+    ``"그런데…"라고`` is not).
+    """
+    segments: list[str] = []
+    start = 0
+    for i in range(1, len(text) - 1):
+        quote = text[i]
+        if text[i - 1] != "…" or quote not in _OPENING_QUOTES or text[i + 1].isspace():
+            continue
+        if quote in _AMBIGUOUS_QUOTES and text.count(quote, 0, i) % 2:
+            continue
+        segments.append(text[start:i])
+        start = i
+    segments.append(text[start:])
+    return tuple(segments)

@@ -4,13 +4,19 @@ Each page is listed once per language with links to every language version of
 itself and an ``x-default`` pointing to the Korean one, as search engines
 expect for bilingual sites. ``lastmod`` is the page's date from the briefs
 (never the clock). Pages marked ``robots: noindex`` are left out by the caller.
+
+A brief's page in a language it has no text in (the English page of a Korean-only
+brief, which shows the Korean text under a notice) is a *fallback*: readers reach
+it, search engines are told it is not a version of its own (``page_indexing``):
+``noindex``, canonical to the page of the text it shows, no ``hreflang`` naming it
+and none naming the other language from any page of that brief.
 """
 
 from __future__ import annotations
 
 import gzip
 import xml.etree.ElementTree as ET
-from collections.abc import Iterable
+from collections.abc import Collection, Iterable
 from dataclasses import dataclass
 
 from .model import DEFAULT_LANGUAGE, LANGUAGES
@@ -33,12 +39,55 @@ class SitePage:
     versions: tuple[tuple[str, str], ...]  # (language, path) of every language version, itself included
 
 
+NOINDEX = "noindex"
+
+
+@dataclass(frozen=True)
+class PageIndexing:
+    """What one rendered page tells search engines about itself."""
+
+    versions: tuple[tuple[str, str], ...]  # (language, path) of the versions to name with hreflang
+    canonical: str  # path of the page to index in its place (its own path unless a fallback)
+    robots: str  # the robots meta value ("" for none)
+
+    @property
+    def noindex(self) -> bool:
+        return NOINDEX in self.robots
+
+
+def page_indexing(lang: str, path: str, versions: Iterable[tuple[str, str]], robots: str = "",
+                  text_langs: Collection[str] | None = None, text_lang: str | None = None) -> PageIndexing:
+    """The indexing of the page ``path`` of ``lang`` with these language ``versions``.
+
+    For a brief, ``text_langs`` are the languages it is written in and ``text_lang`` the
+    language of the text this page shows; other pages pass neither. Only versions written in
+    their own language are named; a page showing another language's text is ``noindex`` and
+    canonical to the version of that language.
+    """
+    versions = tuple(versions)
+    if text_langs is None:
+        return PageIndexing(versions, path, robots)
+    written = tuple((code, href) for code, href in versions if code in text_langs)
+    if text_lang is None or text_lang == lang:
+        return PageIndexing(written, path, robots)
+    canonical = dict(versions).get(text_lang, path)
+    if NOINDEX not in robots:
+        robots = ", ".join(filter(None, (NOINDEX, robots)))
+    return PageIndexing(written, canonical, robots)
+
+
 def hreflang_links(versions: Iterable[tuple[str, str]], site_url: str) -> list[tuple[str, str]]:
-    """``(hreflang, absolute URL)`` per language version in site order, then ``x-default``."""
+    """``(hreflang, absolute URL)`` per language version in site order, then ``x-default``.
+
+    ``x-default`` is the Korean version, or the only version when there is no Korean one
+    (a brief written in English only).
+    """
     by_lang = dict(versions)
     links = [(lang, absolute_url(site_url, by_lang[lang])) for lang in LANGUAGES if lang in by_lang]
-    if len(links) > 1 and DEFAULT_LANGUAGE in by_lang:
+    if DEFAULT_LANGUAGE in by_lang:
         links.append((X_DEFAULT, absolute_url(site_url, by_lang[DEFAULT_LANGUAGE])))
+    elif len(links) == 1:
+        links.append((X_DEFAULT, links[0][1]))
     return links
 
 

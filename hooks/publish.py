@@ -1,7 +1,9 @@
 """MkDocs glue for what a published site offers besides pages.
 
 Events: ``on_config`` (a record for this build), ``on_page_context`` (head
-metadata: hreflang links, term feed; note each public page for the sitemap),
+metadata: canonical URL, robots, hreflang links, term feed; note each public page
+for the sitemap; a brief's page in a language it has no text in is ``noindex``
+and canonical to the source's page, ``briefkit.sitemap.page_indexing``),
 ``on_template_context`` (the 404 page gets the page context of its language),
 ``on_post_page`` / ``on_post_template`` (Content-Security-Policy with hashes of
 the inline scripts), ``on_pre_build`` (each language's site name) and
@@ -34,7 +36,17 @@ from briefkit.feeds import feed_path, site_feeds
 from briefkit.model import DEFAULT_LANGUAGE
 from briefkit.opendata import data_files
 from briefkit.site import lang_root
-from briefkit.sitemap import ROBOTS_PATH, SITEMAP_PATH, SitePage, gzipped, hreflang_links, render_sitemap, robots_txt
+from briefkit.sitemap import (
+    ROBOTS_PATH,
+    SITEMAP_PATH,
+    SitePage,
+    gzipped,
+    hreflang_links,
+    page_indexing,
+    render_sitemap,
+    robots_txt,
+)
+from briefkit.urls import absolute_url
 
 STATE = "briefs_publish"
 BUILD_STATE = "briefs_build"
@@ -63,13 +75,25 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
     lang = _lang(config)
-    versions = _versions(page, lang)
-    context["hreflang_links"] = hreflang_links(versions, _site_url(config))
+    site_url = _site_url(config)
+    path = _url_path(page.url)
+    robots = str(page.meta.get("robots", ""))
+    if "brief" in page.meta:
+        state: BuildState = config[BUILD_STATE]
+        brief = state.site.view(page.meta["brief"], lang)
+        index = page_indexing(lang, path, _versions(page, lang), robots, brief.text_langs, brief.text_lang)
+    else:
+        index = page_indexing(lang, path, _versions(page, lang), robots)
+    if index.robots:
+        page.meta["robots"] = index.robots  # main.html writes it, as for a page whose front matter sets it
+    if index.canonical != path and config.site_url:  # MkDocs gives every other page its own
+        context["canonical_url"] = absolute_url(config.site_url, index.canonical)
+    context["hreflang_links"] = hreflang_links(index.versions, site_url)
     if "term" in page.meta:
         context["term_feed"] = feed_path(lang, page.meta["kind"], page.meta["term"])
-    if "noindex" not in str(page.meta.get("robots", "")):
+    if not index.noindex:
         record: PublishRecord = config[STATE]
-        record.pages[page.url] = SitePage(lang, _url_path(page.url), str(page.update_date), versions)
+        record.pages[page.url] = SitePage(lang, path, str(page.update_date), index.versions)
     return context
 
 

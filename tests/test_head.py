@@ -11,6 +11,7 @@ import pytest
 from conftest import Build
 from publish_site import ENGLISH_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, hostile_build
 
+from briefkit.catalog import load_catalog
 from briefkit.csp import inline_script_hashes, with_policy
 
 __all__ = ["hostile_build"]
@@ -98,10 +99,73 @@ def test_other_pages_are_websites_in_their_language(hostile_build: Build) -> Non
     assert region.hreflang()["ko"] == SITE_URL + "regions/busan/"
 
 
-def test_english_page_of_a_korean_only_brief_points_to_both_versions(hostile_build: Build) -> None:
+def test_english_page_of_a_korean_only_brief_defers_to_the_korean_page(hostile_build: Build) -> None:
+    korean = SITE_URL + f"briefs/{KOREAN_ONLY_ID}/"
     head = Head(hostile_build.page(f"en/briefs/{KOREAN_ONLY_ID}/"))
     assert head.one("og:title") == "한국어만 있는 브리프"
-    assert head.hreflang()["en"] == SITE_URL + f"en/briefs/{KOREAN_ONLY_ID}/"
+    assert head.one("robots") == "noindex"
+    assert head.canonical() == korean
+    assert head.one("og:url") == korean
+    assert head.hreflang() == {"ko": korean, "x-default": korean}
+
+
+SAMPLE_KOREAN_ONLY = ("2024-02-27-jeonbuk-startup-roundtable", "2026-06-25-chungnam-digital-transformation-roundtable")
+# Translated samples: current (the seed), outdated, unverified: each page has text of its own.
+SAMPLE_TRANSLATED = (
+    "2025-05-13-regional-innovation-roundtable",
+    "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable",
+    "2023-03-16-busan-export-roundtable",
+)
+
+
+def test_the_samples_are_what_the_tests_below_expect(sample_build: Build) -> None:
+    catalog = load_catalog(sample_build.project / "briefs")
+    states = {b.id: b.state("en") for b in catalog.published()}
+    assert sorted(i for i, state in states.items() if state == "missing") == sorted(SAMPLE_KOREAN_ONLY)
+    assert [states[i] for i in SAMPLE_TRANSLATED] == ["current", "outdated", "unverified"]
+
+
+@pytest.mark.parametrize("brief_id", SAMPLE_KOREAN_ONLY)
+def test_english_fallback_page_is_not_announced_as_english(sample_build: Build, brief_id: str) -> None:
+    korean_head = Head(sample_build.page(f"briefs/{brief_id}/"))
+    korean = korean_head.canonical()
+    assert korean.endswith(f"/briefs/{brief_id}/") and "/en/" not in korean
+    html = sample_build.page(f"en/briefs/{brief_id}/")
+    head = Head(html)
+    assert head.one("robots") == "noindex"
+    assert head.canonical() == korean
+    assert head.one("og:url") == korean
+    assert head.hreflang() == {"ko": korean, "x-default": korean}
+    assert head.one("og:locale") == "ko_KR"  # the text shown is Korean
+    assert "og:locale:alternate" not in head.meta
+    # Still a page for readers: Korean text under the notice, listed in English, reached by the switch.
+    assert '<html lang="en"' in html and "brief-notice--missing" in html and '<h1 lang="ko">' in html
+    assert f'href="../briefs/{brief_id}/"' in sample_build.page("en/archive/")
+    assert re.search(rf'href="[./]*en/briefs/{brief_id}/" hreflang="en"', sample_build.page(f"briefs/{brief_id}/"))
+
+
+@pytest.mark.parametrize("brief_id", SAMPLE_KOREAN_ONLY)
+def test_korean_page_of_a_korean_only_brief_names_no_english_version(sample_build: Build, brief_id: str) -> None:
+    head = Head(sample_build.page(f"briefs/{brief_id}/"))
+    korean = head.canonical()
+    assert head.hreflang() == {"ko": korean, "x-default": korean}
+    assert "robots" not in head.meta
+    assert head.one("og:url") == korean
+    assert head.one("og:locale") == "ko_KR"
+    assert "og:locale:alternate" not in head.meta  # no en_US: there is no English text
+
+
+@pytest.mark.parametrize("brief_id", SAMPLE_TRANSLATED)
+def test_a_translated_brief_keeps_both_versions(sample_build: Build, brief_id: str) -> None:
+    korean = Head(sample_build.page(f"briefs/{brief_id}/"))
+    english = Head(sample_build.page(f"en/briefs/{brief_id}/"))
+    ko_url, en_url = korean.canonical(), english.canonical()
+    assert en_url.endswith(f"/en/briefs/{brief_id}/") and ko_url == en_url.replace("/en/briefs/", "/briefs/")
+    for head, lang, other in ((korean, "ko_KR", "en_US"), (english, "en_US", "ko_KR")):
+        assert head.hreflang() == {"ko": ko_url, "en": en_url, "x-default": ko_url}
+        assert "robots" not in head.meta
+        assert head.one("og:locale") == lang
+        assert head.one("og:locale:alternate") == other
 
 
 @pytest.mark.parametrize("path", [f"briefs/{HOSTILE_ID}/", f"en/briefs/{HOSTILE_ID}/"])
