@@ -68,11 +68,6 @@ class BriefView:
         return tuple(lang for lang in LANGUAGES if self.brief.text(lang) is not None)
 
     @property
-    def text_path(self) -> str:
-        """The page whose own language is the shown text's: this page, or for a fallback the source's."""
-        return brief_path(self.brief.id, self.text_lang)
-
-    @property
     def title_segments(self) -> tuple[str, ...]:
         """The shown title, cut where a line may break after an ellipsis before an opening quote.
 
