@@ -6,18 +6,24 @@ templates need for a page comes from ``BuildState.page_context``.
 
 from __future__ import annotations
 
+import hashlib
 from dataclasses import dataclass
+from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .catalog import load_catalog
+from .catalog import ReadCache, load_catalog
 from .dates import format_date
 from .problems import Problem
 from .site import SiteView, brief_path, lang_root, term_path
-from .staging import page_files, write_tree
+from .staging import page_files, page_inputs, write_tree
 from .strings import STRINGS
 
 STAGE_FOLDER = ".cache/pages"
+INPUTS_MANIFEST = ".cache/pages-inputs.json"
+# What renders every page besides the briefs: a change here makes every page stale.
+CODE_PATHS = ("mkdocs.yml", "overrides", "hooks", "briefs/topics.yml", "briefs/regions.yml")
+PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "pymdown-extensions")
 HOME_MAX = 30  # the home page lists this many; the archive lists all
 
 
@@ -62,12 +68,46 @@ class BuildState:
         return context
 
 
-def prepare(root: Path, docs_dir: Path, *, preview: bool) -> tuple[BuildState | None, list[Problem]]:
+@dataclass
+class Preview:
+    """What a preview session (``mkdocs serve``) keeps from one build to the next.
+
+    Only caches of inputs, each checked against its file: the site built with
+    a session is the site built without one.
+    """
+
+    reads: ReadCache
+
+
+def prepare(
+    root: Path, docs_dir: Path, *, preview: bool, session: Preview | None = None
+) -> tuple[BuildState | None, list[Problem]]:
     """Load ``root/briefs``; on success stage the pages MkDocs will read."""
-    catalog = load_catalog(root / "briefs")
+    catalog = load_catalog(root / "briefs", reads=session.reads if session else None)
     if catalog.problems:
         return None, catalog.problems
     site = SiteView(catalog, include_drafts=preview)
     stage_dir = root / STAGE_FOLDER
-    write_tree(stage_dir, page_files(site, docs_dir))
+    files = page_files(site, docs_dir)
+    inputs = page_inputs(site, files, code_digest(root, preview))
+    write_tree(stage_dir, files, inputs, root / INPUTS_MANIFEST)
     return BuildState(root, docs_dir, stage_dir, site), []
+
+
+def code_digest(root: Path, preview: bool) -> str:
+    """A digest of everything that renders every page: see ``CODE_PATHS`` and ``PACKAGES``."""
+    digest = hashlib.sha256(f"preview={preview}".encode())
+    core = Path(__file__).resolve().parent
+    for base, rel in [(root, rel) for rel in CODE_PATHS] + [(core.parent, core.name)]:
+        top = base / rel
+        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
+        for path in paths:
+            if "__pycache__" in path.parts:
+                continue
+            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
+    for package in PACKAGES:
+        try:
+            digest.update(f"{package}={metadata.version(package)}".encode())
+        except metadata.PackageNotFoundError:
+            pass
+    return digest.hexdigest()

@@ -9,7 +9,8 @@ trailing slash, as the ``url`` filter of MkDocs templates expects.
 from __future__ import annotations
 
 import datetime as dt
-from collections import defaultdict
+import heapq
+from collections import Counter, defaultdict
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -157,15 +158,44 @@ class SiteView:
 
     def related(self, brief_id: str, lang: str) -> list[BriefView]:
         """Up to five briefs sharing the most topics and regions, then newest."""
+        return [BriefView(self._by_id[i], lang) for i in self._related_ids(brief_id)]
+
+    def _related_ids(self, brief_id: str) -> list[str]:
+        """``related`` for any language, computed once per brief (every brief page and staging ask)."""
+        cached = self._related.get(brief_id)
+        if cached is not None:
+            return cached
         brief = self._by_id[brief_id]
-        scores: dict[str, int] = defaultdict(int)
+        order, positions = self._ranking
+        scores: Counter[int] = Counter()
         for kind, terms in (("topics", brief.topics), ("regions", brief.regions)):
             for term in terms:
-                for other in self._tagged[kind].get(term.slug, []):
-                    if other.id != brief_id:
-                        scores[other.id] += 1
-        ranked = sorted(scores, key=lambda i: (-scores[i], -self._by_id[i].date.toordinal(), i))
-        return [BriefView(self._by_id[i], lang) for i in ranked[:RELATED_MAX]]
+                scores.update(positions[kind].get(term.slug, ()))
+        scores.pop(self._position[brief_id], None)
+        # Most shared terms first, then newest, then id: one integer per candidate, so
+        # the top five come from C (this ran a Python key 300 times per brief).
+        span = len(order)
+        best = heapq.nlargest(RELATED_MAX, [count * span - pos for pos, count in scores.items()])
+        ranked = [order[(-key) % span] for key in best]
+        self._related[brief_id] = ranked
+        return ranked
+
+    @cached_property
+    def _related(self) -> dict[str, list[str]]:
+        return {}
+
+    @cached_property
+    def _position(self) -> dict[str, int]:
+        return {brief_id: pos for pos, brief_id in enumerate(self._ranking[0])}
+
+    @cached_property
+    def _ranking(self) -> tuple[list[str], dict[str, dict[str, list[int]]]]:
+        """Ids newest first (same day: by id), and each term's briefs as positions in that order."""
+        order = [b.id for b in sorted(self.briefs, key=lambda b: (-b.date.toordinal(), b.id))]
+        position = {brief_id: pos for pos, brief_id in enumerate(order)}
+        positions = {kind: {slug: [position[b.id] for b in briefs] for slug, briefs in by_slug.items()}
+                     for kind, by_slug in self._tagged.items()}
+        return order, positions
 
     @cached_property
     def _by_id(self) -> dict[str, Brief]:

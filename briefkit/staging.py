@@ -10,15 +10,27 @@ written, so their modification times, and MkDocs' dirty rebuilds, stay right.
 Generated front matter holds only values made here (a template name, an id, a
 slug); what a writer typed reaches pages through the catalog, never through
 MkDocs' own front-matter reader.
+
+Dirty rebuilds (``mkdocs serve --dirty``, the preview) render only pages whose
+staged file is newer than its built page. A page also shows what is not in its
+file: a brief page its related briefs, a list page every brief's title, every
+page the templates. So each staged file has an *inputs* digest of all that
+(``page_inputs``); when it changes and the bytes do not, ``write_tree`` touches
+the file, and the page is rendered again. The last digests are kept in a
+manifest beside the staging folder.
 """
 
 from __future__ import annotations
 
+import hashlib
+import json
 import os
+import pickle
+from collections.abc import Iterable
 from pathlib import Path
 
 from .model import LANGUAGES
-from .site import SiteView
+from .site import BriefView, SiteView
 
 TERM_KINDS = ("topics", "regions")
 
@@ -42,18 +54,61 @@ def page_files(site: SiteView, docs_dir: Path) -> dict[str, bytes]:
     return files
 
 
-def write_tree(stage_dir: Path, files: dict[str, bytes]) -> int:
-    """Make ``stage_dir`` hold exactly ``files``; return how many were written."""
+def page_inputs(site: SiteView, paths: Iterable[str], code: str) -> dict[str, str]:
+    """What each staged page shows besides its own bytes, as a digest, by staged path.
+
+    ``code`` is a digest of what renders every page (templates, hooks, the
+    core, the config, the vocabularies). A brief page adds its whole brief,
+    both languages (a source edit can make the translation outdated), and
+    the list entries of its related briefs; a term page the entries of its
+    briefs; every other page (home, archive, lists, search, guides) the
+    entries of every brief, which is what lists show.
+    """
+    listing = _digest(code, *(repr(_entry(v)) for lang in LANGUAGES for v in site.views(lang)))
+    inputs: dict[str, str] = {}
+    generated: set[str] = set()
+    for brief in site.briefs:
+        own = pickle.dumps(brief, protocol=5).hex()  # every field (faster than repr); equal briefs pickle alike
+        for lang in LANGUAGES:
+            rel = f"briefs/{brief.id}.{lang}.md"
+            generated.add(rel)
+            inputs[rel] = _digest(code, own, *(repr(_entry(v)) for v in site.related(brief.id, lang)))
+    for kind in TERM_KINDS:
+        for term in site.vocabulary(kind):
+            for lang in LANGUAGES:
+                rel = f"{kind}/{term.slug}.{lang}.md"
+                generated.add(rel)
+                inputs[rel] = _digest(code, *(repr(_entry(v)) for v in site.tagged(kind, term.slug, lang)))
+    for rel in paths:
+        if rel not in generated:
+            inputs[rel] = listing
+    return inputs
+
+
+def write_tree(
+    stage_dir: Path, files: dict[str, bytes], inputs: dict[str, str] | None = None, manifest: Path | None = None
+) -> int:
+    """Make ``stage_dir`` hold exactly ``files``; return how many were written.
+
+    With ``inputs`` and ``manifest``: a file whose bytes are unchanged but whose
+    inputs digest differs from the manifest's is touched (its page is stale).
+    """
+    before = _read_manifest(manifest) if inputs is not None and manifest is not None else {}
     written = 0
     for rel, content in files.items():
         path = stage_dir / rel
         try:
             if path.read_bytes() == content:
+                if inputs is not None and before.get(rel) != inputs.get(rel):
+                    os.utime(path)
                 continue
         except OSError:
             path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
         written += 1
+    if inputs is not None and manifest is not None and inputs != before:
+        manifest.parent.mkdir(parents=True, exist_ok=True)
+        manifest.write_text(json.dumps(inputs, sort_keys=True, indent=0), encoding="utf-8")
     for folder, _dirs, names in os.walk(stage_dir, topdown=False):
         for name in names:
             path = Path(folder) / name
@@ -62,6 +117,25 @@ def write_tree(stage_dir: Path, files: dict[str, bytes]) -> int:
         if folder != str(stage_dir) and not os.listdir(folder):
             os.rmdir(folder)
     return written
+
+
+def _entry(view: BriefView) -> tuple[object, ...]:
+    """What a list shows of a brief: the fields of ``fragments/brief-list.html`` and its state."""
+    text = view.text
+    return (view.id, view.date, view.text_lang, view.is_fallback, view.state, view.draft,
+            text.title, text.summary, tuple(t.slug for k in TERM_KINDS for t in view.terms(k)))
+
+
+def _digest(*parts: str) -> str:
+    return hashlib.sha256("\0".join(parts).encode("utf-8")).hexdigest()
+
+
+def _read_manifest(path: Path | None) -> dict[str, str]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8")) if path else {}
+    except (OSError, ValueError):
+        return {}
+    return data if isinstance(data, dict) else {}
 
 
 def _page(template: str, meta: dict[str, str], body: str) -> bytes:

@@ -1,9 +1,16 @@
 """MkDocs glue for the briefs site: load and validate, stage pages, feed templates.
 
 Events: ``on_startup`` (preview or production), ``on_config`` (load the
-catalog once per build, stop on any problem, stage the pages), ``on_page_markdown``
+catalog once per build, stop on any problem, stage the pages), ``on_env``
+(templates compiled once, kept in ``.cache/templates``), ``on_page_markdown``
 (titles and dates from the catalog), ``on_page_context`` (what templates list),
 ``on_serve`` (watch the sources, not the staging folder).
+
+The preview (``make serve``: ``mkdocs serve --dirty``) renders only the pages
+whose staged file changed or was touched because something it shows changed
+(see briefkit/staging.py), and keeps a ``Preview`` session of caches between
+rebuilds. Staging makes dirty builds accurate, so MkDocs' warning that they
+are not is dropped, and ``strict`` still stops on every other warning.
 
 mkdocs-static-i18n runs the whole build once more for English from its
 ``on_post_build``, with the same config object: the catalog hangs off that
@@ -12,33 +19,45 @@ object, so both languages share one load and no state outlives a build.
 
 from __future__ import annotations
 
+import logging
 import sys
 from pathlib import Path
 from typing import Any
 
+import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.structure.pages import Page
 
-from briefkit.build import BuildState, prepare
+from briefkit.build import BuildState, Preview, prepare
+from briefkit.catalog import ReadCache
 
 STATE = "briefs_build"
 
-# The command this process runs. MkDocs calls on_startup once per process, so
-# this is the hook-module form of a plugin's ``is_serve`` flag, not build state.
-_command = {"name": "build"}
+TEMPLATE_CACHE = ".cache/templates"
+DIRTY_WARNING = "A 'dirty' build is being performed"
+
+# The command this process runs and, for ``serve``, the preview session. MkDocs
+# calls on_startup once per process (hook modules load once, like a plugin with
+# ``on_startup``): this is the hook-module form of a persistent plugin's state.
+_command: dict[str, Any] = {"name": "build", "session": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+    if command == "serve":
+        _command["session"] = Preview(ReadCache())
+    if dirty:
+        logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_builds)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if isinstance(config.get(STATE), BuildState):
         return config  # the English pass of the same build
     root = Path(config.config_file_path).parent
-    state, problems = prepare(root, Path(config.docs_dir), preview=_command["name"] == "serve")
+    state, problems = prepare(root, Path(config.docs_dir), preview=_command["name"] == "serve",
+                              session=_command["session"])
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)
@@ -47,6 +66,15 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[STATE] = state
     config.docs_dir = str(state.stage_dir)
     return config
+
+
+def on_env(env: jinja2.Environment, config: MkDocsConfig, **_: Any) -> jinja2.Environment:
+    # Jinja checks each cached template against its source (name and checksum).
+    state: BuildState = config[STATE]
+    cache = state.root / TEMPLATE_CACHE
+    cache.mkdir(parents=True, exist_ok=True)
+    env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+    return env
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
@@ -68,6 +96,10 @@ def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveRe
     server.watch(str(state.root / "briefs"))
     server.watch(str(state.docs_dir))
     return server
+
+
+def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
+    return not record.getMessage().startswith(DIRTY_WARNING)
 
 
 def _lang(config: MkDocsConfig) -> str:

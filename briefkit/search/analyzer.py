@@ -11,6 +11,7 @@ is exactly what analysis returns, so the cache cannot change the index.
 
 from __future__ import annotations
 
+import functools
 import hashlib
 import json
 import os
@@ -106,21 +107,42 @@ class Analyzer:
     def _read(self, key: str) -> Analysis | None:
         if self.cache_dir is None:
             return None
+        remembered = _RECENT.get((self.cache_dir, key))
+        if remembered is not None:
+            return remembered
         try:
             data = json.loads((self.cache_dir / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
-            return Analysis(data["fields"], data["forms"])
+            analysis = Analysis(data["fields"], data["forms"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
+        _remember(self.cache_dir, key, analysis)
+        return analysis
 
     def _write(self, key: str, analysis: Analysis) -> None:
         if self.cache_dir is None:
             return
+        _remember(self.cache_dir, key, analysis)
         path = self.cache_dir / key[:2] / f"{key}.json"
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"fields": analysis.fields, "forms": analysis.forms}, ensure_ascii=False),
                        encoding="utf-8")
         tmp.replace(path)  # atomic: a parallel build never reads half a file
+
+
+# The analysis cache's entries read or written in this process, by cache folder
+# and content key: a preview session rebuilds many times, and reading 1,000
+# cache files again took half a second. Keys are digests of the texts and the
+# analysis version, so an entry is never stale; the bound keeps a long session
+# at a few tens of megabytes.
+_RECENT: dict[tuple[Path, str], Analysis] = {}
+RECENT_MAX = 20_000
+
+
+def _remember(cache_dir: Path, key: str, analysis: Analysis) -> None:
+    if len(_RECENT) >= RECENT_MAX:
+        del _RECENT[next(iter(_RECENT))]
+    _RECENT[(cache_dir, key)] = analysis
 
 
 class _KiwiBatch:
@@ -145,5 +167,12 @@ class _KiwiBatch:
         return [self.kiwi.tokenize(text) for text in texts]
 
 
+@functools.lru_cache(maxsize=1)
 def load_kiwi(user_words: tuple[str, ...]) -> Segmenter:
+    """Kiwi with the site's user dictionary, loaded once per process for that dictionary.
+
+    Loading takes about a second and 300 MB; a preview session (``mkdocs
+    serve``) rebuilds many times in one process, and analysing one edited
+    brief must not pay it again. The model is never changed after loading.
+    """
     return _KiwiBatch(user_words)
