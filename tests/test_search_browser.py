@@ -1,6 +1,7 @@
 """The search page in a real browser (Debian Chromium) over the shipped briefs.
 
-search.js must return what ``briefkit.search.query`` returns for the same
+The page's script (search-engine.js with search-page.js) must return what
+``briefkit.search.query`` returns for the same
 index (the recall test runs the whole query set there), in the same order;
 these tests run a sample of the query set through the script, the filters
 alone and with a query, a shared URL, the header form, and watch every request
@@ -9,6 +10,7 @@ the page makes: nothing fetches a whole-site index.
 
 from __future__ import annotations
 
+import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
@@ -185,6 +187,29 @@ def test_no_request_for_a_whole_site_index(page: Any, sample_url: str) -> None:
     meta = page.evaluate("fetch('index/ko/meta.json').then(r => r.json())")
     shards = [url for url in index if "/t/" in url]
     assert 1 <= len(shards) <= 3 < meta["shards"]
+
+
+def test_typing_loads_what_enter_needs_and_an_english_word_takes_one_shard(page: Any, sample_url: str) -> None:
+    _open(page, sample_url + "en/search/?q=전북")
+    page.wait_for_load_state("networkidle")
+    page.requests.clear()
+    page.fill("#search-q", "exporters")
+    # Once the reader stops typing, the word's shard (its stem shares it) and its hits' chunks load.
+    deadline = time.monotonic() + 10
+    while not any("/index/en/t/" in url for url in page.requests):
+        assert time.monotonic() < deadline, page.requests
+        page.wait_for_timeout(25)
+    page.wait_for_timeout(200)
+    page.wait_for_load_state("networkidle")
+    loaded = [url for url in page.requests if "/search/index/" in url]
+    assert len([url for url in loaded if "/t/" in url]) == 1, loaded
+    assert all("/search/index/en/" in url for url in loaded)
+    page.requests.clear()
+    page.press("#search-q", "Enter")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    assert parse_qs(urlsplit(page.url).query)["q"] == ["exporters"]
+    assert "2023-03-16-busan-export-roundtable" in _ids(_links(page))
+    assert not [url for url in page.requests if "/search/index/" in url]  # Enter found everything loaded
 
 
 def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> None:

@@ -3,7 +3,7 @@
 Analysis runs the real Kiwi (about 1.5 s to load, once for this module).
 The recall test runs every query of ``tests/search_queries.yml`` over the
 index of the shipped briefs, through ``briefkit.search.query`` (the Python
-twin of search.js); the browser test runs a sample through the script.
+twin of search-engine.js); the browser test runs a sample through the script.
 """
 
 from __future__ import annotations
@@ -25,7 +25,7 @@ from briefkit.search.analyzer import Analyzer
 from briefkit.search.build import SearchBuild
 from briefkit.search.query import IndexFolder
 from briefkit.search.records import records, term_names
-from briefkit.search.writer import bucket
+from briefkit.search.writer import bucket, fnv1a, shard_key
 from briefkit.site import SiteView
 
 QUERIES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
@@ -85,9 +85,28 @@ def test_decomposed_hangul_gives_the_same_terms(analyzer: Analyzer) -> None:
     assert terms_of(analyzer, unicodedata.normalize("NFD", text)) == terms_of(analyzer, text)
 
 
-def test_bucket_is_fnv1a() -> None:
-    assert bucket("a", 2**32) == 0xE40C292C  # the FNV-1a 32-bit test vector
-    assert bucket("스마트공장", 16) == bucket("스마트공장", 16) < 16
+def test_bucket_is_fnv1a_of_the_shard_key() -> None:
+    assert fnv1a("a") == 0xE40C292C  # the FNV-1a 32-bit test vector
+    assert bucket("a", 2**32) == 0xE40C292C
+    assert bucket("스마트공장", 2**32) == fnv1a("스마트공장") != bucket("스마트", 2**32)  # Korean: the whole term
+    assert bucket("2024", 2**32) == fnv1a("2024")
+    # English: a word, its plural and its Snowball stem in one shard (one round trip in the browser).
+    assert shard_key("factories") == shard_key("factori") == "fac"
+    assert len({bucket(w, 2**32) for w in ("manufacturers", "manufacturer", "manufactur")}) == 1
+
+
+def test_every_english_word_and_its_stem_share_a_shard(sample_build: Build) -> None:
+    folder = sample_build.site / "search" / "index" / "en"
+    shards = json.loads((folder / "meta.json").read_text(encoding="utf-8"))["shards"]
+    forms = {}
+    for path in (folder / "t").glob("*.json"):
+        shard = json.loads(path.read_text(encoding="utf-8"))
+        for word, stem in shard["f"].items():
+            assert bucket(word, shards) == int(path.stem)
+            forms[word] = (stem, int(path.stem))
+    assert forms["exporters"][0] == "export"
+    apart = [w for w, (stem, n) in forms.items() if bucket(stem, shards) != n]
+    assert len(apart) <= len(forms) // 50, apart  # a stem whose first letters differ (dying → die): rare
 
 
 # --- cache -------------------------------------------------------------------
@@ -142,17 +161,36 @@ def test_search_page_configures_the_script_without_inline_script(sample_build: B
         assert index and urljoin(f"http://x/{url}", index.group(1)) == f"http://x/search/index/{lang}/"
         root = "" if lang == "ko" else "en/"
         assert briefs and urljoin(f"http://x/{url}", briefs.group(1)) == f"http://x/{root}briefs/"
-        assert re.search(r'<script src="[./]*assets/search\.js" defer>', html)
+        assert re.search(r'<script src="[./]*assets/search-engine\.js" defer></script>\s*'
+                         r'<script src="[./]*assets/search-page\.js" defer>', html)
         ours = html.split('id="briefs-search"')[1].split("</noscript>")[0]
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", ours)
         assert 'role="status"' in html
 
 
 def test_header_search_form_leads_to_the_search_page(sample_build: Build) -> None:
-    assert re.search(r'<form class="briefs-header-search" role="search" method="get" action="search/">',
+    assert re.search(r'<form class="briefs-header-search" role="search" method="get" action="search/"',
                      sample_build.page(""))
-    assert re.search(r'<form class="briefs-header-search" role="search" method="get" action="\.\./\.\./search/">',
+    assert re.search(r'<form class="briefs-header-search" role="search" method="get" action="\.\./\.\./search/"',
                      sample_build.page("en/briefs/2025-05-13-regional-innovation-roundtable/"))
+
+
+@pytest.mark.parametrize(("url", "lang"), [("", "ko"), ("en/briefs/2025-05-13-regional-innovation-roundtable/", "en")])
+def test_header_drop_down_is_configured_by_attributes_and_loads_lazily(sample_build: Build, url: str, lang: str) -> None:
+    html = sample_build.page(url)
+    form = html.split('<form class="briefs-header-search"')[1].split(">")[0]
+    attributes = dict(re.findall(r'(data-[a-z-]+)="([^"]*)"', form))
+    base = f"http://x/{url}"
+    assert attributes["data-lang"] == lang
+    assert urljoin(base, attributes["data-index"]) == f"http://x/search/index/{lang}/"
+    assert urljoin(base, attributes["data-briefs"]) == f"http://x/{'' if lang == 'ko' else 'en/'}briefs/"
+    assert urljoin(base, attributes["data-engine"]) == "http://x/assets/search-engine.js"
+    assert urljoin(base, attributes["data-css"]) == "http://x/assets/search.css"
+    assert attributes["data-msg-all"] == ("검색 결과 모두 보기 ({n}건)" if lang == "ko" else "All results ({n})")
+    # Every page has the drop-down's script; the engine loads only when the reader comes to the box.
+    assert re.search(r'<script src="[./]*assets/search-suggest\.js" defer></script>', html)
+    assert not re.search(r'<script src="[^"]*search-engine\.js"', html)
+    assert not re.search(r'<link rel="stylesheet" href="[^"]*search\.css"', html)
 
 
 # --- recall and precision over the query set -----------------------------------

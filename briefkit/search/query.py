@@ -1,4 +1,4 @@
-"""Answer a query over a built index folder, as ``search.js`` does in the browser.
+"""Answer a query over a built index folder, as ``search-engine.js`` does in the browser.
 
 Used by the recall tests and the benchmark; kept step for step like the
 script: normalise (NFC, lower case, script runs), look each word up (a

@@ -1,6 +1,6 @@
-"""Interface text of the search page and the header search form, per language.
+"""Interface text of the search page and the header search form with its drop-down, per language.
 
-The ``{n}`` messages are read by search.js from data- attributes.
+The ``{n}`` messages are read by search-page.js and search-suggest.js from data- attributes.
 """
 
 from __future__ import annotations
@@ -28,6 +28,9 @@ SEARCH_STRINGS: dict[str, dict[str, str]] = {
         "error": "검색 색인을 불러오지 못했습니다.",
         "more": "결과 더 보기",
         "noscript": "검색에는 JavaScript가 필요합니다. 연도별 목록에서 모든 브리프를 볼 수 있습니다.",
+        "suggest_list": "빠른 검색 결과",
+        "suggest_all": "검색 결과 모두 보기 ({n}건)",
+        "suggest_open": "검색 페이지 열기",
     },
     "en": {
         "search": "Search",
@@ -51,5 +54,8 @@ SEARCH_STRINGS: dict[str, dict[str, str]] = {
         "error": "The search index could not be loaded.",
         "more": "More results",
         "noscript": "Search needs JavaScript. The archive lists every brief by year.",
+        "suggest_list": "Quick results",
+        "suggest_all": "All results ({n})",
+        "suggest_open": "Open the search page",
     },
 }

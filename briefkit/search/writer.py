@@ -4,9 +4,12 @@ Layout under ``search/index/<lang>/`` (all deterministic JSON, sorted keys):
 - ``meta.json``: how many shards and chunks, the years (as ranges of document
   numbers: documents are numbered newest first), the topic and region filters
   with their documents, and the particles and stop words the browser strips.
-- ``t/<n>.json``: the terms whose FNV-1a hash falls in bucket ``n``, each with
-  its postings ``[doc, weight, doc-delta, weight, …]``, and ``forms``: the
-  stem of every English word seen whose hash falls there.
+- ``t/<n>.json``: the terms whose shard key's FNV-1a hash falls in bucket
+  ``n``, each with its postings ``[doc, weight, doc-delta, weight, …]``, and
+  ``forms``: the stem of every English word seen whose key falls there. The
+  key of a Latin-script term is its first ``LATIN_KEY`` letters, so an
+  English word, its stem and its plural share a shard (one round trip); a
+  Korean term or a number is its own key.
 - ``d/<n>.json``: what a result shows (id, date, title, summary, text
   language) for ``CHUNK`` documents in a row.
 
@@ -27,18 +30,34 @@ from .analysis import EN_ENDINGS, STOPWORDS, SUFFIXES, whole_names
 from .analyzer import Analysis
 from .records import FIELD_WEIGHTS, LABELS, Record
 
-INDEX_VERSION = 1
+INDEX_VERSION = 2
 SHARD_TARGET = 6_000  # bytes of postings per shard, about
 CHUNK = 5  # documents per display chunk
 WEIGHT_MAX = 255
+LATIN_KEY = 3  # letters of a Latin-script term that choose its shard
+
+
+def shard_key(term: str) -> str:
+    """What chooses a term's shard: a Latin-script term's first letters, any other term whole.
+
+    Snowball stems keep the first letters of their word (``factories`` →
+    ``factori``), so the word's ``forms`` entry and its stem's postings are
+    in one file. search-engine.js computes the same.
+    """
+    return term[:LATIN_KEY] if "a" <= term[:1] <= "z" or "\u00df" <= term[:1] <= "\u024f" else term
+
+
+def fnv1a(text: str) -> int:
+    """FNV-1a, 32 bits, over UTF-8."""
+    h = 0x811C9DC5
+    for byte in text.encode("utf-8"):
+        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
+    return h
 
 
 def bucket(term: str, shards: int) -> int:
-    """FNV-1a over UTF-8, modulo ``shards``; search.js computes the same."""
-    h = 0x811C9DC5
-    for byte in term.encode("utf-8"):
-        h = ((h ^ byte) * 0x01000193) & 0xFFFFFFFF
-    return h % shards
+    """The shard of ``term``: FNV-1a of its shard key, modulo ``shards``; search-engine.js computes the same."""
+    return fnv1a(shard_key(term)) % shards
 
 
 def dumps(data: Any) -> bytes:

@@ -1,0 +1,172 @@
+/*
+ * The search page (/search/, /en/search/): reads ?q=…&topic=…&region=…&year=…&sort=…, asks the
+ * engine (search-engine.js, loaded before this script) for the hits and shows them. As the
+ * reader types, the engine is asked to load what the typed query needs (its shards and the
+ * display chunks of its first hits), so Enter finds them loaded; nothing is shown until Enter.
+ * Every text from the index reaches the page through textContent.
+ */
+(function () {
+  "use strict";
+
+  var root = document.getElementById("briefs-search");
+  if (!root || !window.fetch || !window.BriefsSearch) return;
+
+  var PAGE = 10;
+  var PREPARE_MS = 40; /* quiet time after a keystroke before the typed query is prepared */
+  var lang = root.getAttribute("data-lang");
+  var briefs = root.getAttribute("data-briefs");
+  var engine = window.BriefsSearch.engine(root.getAttribute("data-index"));
+  var form = root.querySelector("form");
+  var input = form.elements.q;
+  var status = root.querySelector("[data-status]");
+  var list = root.querySelector("[data-results]");
+  var more = root.querySelector("[data-more]");
+  var state = { hits: [], shown: 0, needles: [], run: 0 };
+  var composing = false;
+  var timer = 0;
+
+  function message(name, n) {
+    return (root.getAttribute("data-msg-" + name) || "").replace("{n}", String(n)).replace("{year}", String(n));
+  }
+
+  function params() {
+    var url = new URLSearchParams(window.location.search);
+    return {
+      q: url.get("q") || "",
+      topics: url.get("topic") || "",
+      regions: url.get("region") || "",
+      years: url.get("year") || "",
+      sort: url.get("sort") === "newest" ? "newest" : ""
+    };
+  }
+
+  /* The search the form would make now (what Enter will ask for). */
+  function typed() {
+    return { q: input.value.trim(), topics: form.elements.topic.value, regions: form.elements.region.value,
+      years: form.elements.year.value, sort: form.elements.sort.value };
+  }
+
+  /* Counts per filter value among the query's matches under the other filters. */
+  function fillFacets(meta, p, matched) {
+    ["topics", "regions", "years"].forEach(function (kind) {
+      var select = root.querySelector('select[data-facet="' + kind + '"]');
+      var others = ["topics", "regions", "years"].filter(function (k) { return k !== kind && p[k]; })
+        .map(function (k) { return new Set(engine.facetDocs(meta, k, p[k])); });
+      var values = kind === "years"
+        ? meta.years.map(function (y) { return [String(y[0]), message("year", y[0])]; })
+        : meta[kind].map(function (e) { return [e[0], e[1]]; });
+      var options = document.createDocumentFragment();
+      values.forEach(function (v) {
+        var count = 0;
+        engine.facetDocs(meta, kind, v[0]).forEach(function (d) {
+          if (matched.has(d) && others.every(function (f) { return f.has(d); })) count++;
+        });
+        var option = document.createElement("option");
+        option.value = v[0];
+        option.textContent = v[1] + " (" + count + ")";
+        options.appendChild(option);
+      });
+      while (select.options.length > 1) select.remove(1);
+      select.appendChild(options);
+      select.value = p[kind];
+    });
+  }
+
+  function hitElement(doc) {
+    var item = document.createElement("li");
+    item.setAttribute("data-result", doc[0]);
+    var link = window.BriefsSearch.highlighted(document.createElement("a"), doc[2], state.needles);
+    link.href = briefs + doc[0] + "/";
+    var time = document.createElement("time");
+    time.dateTime = doc[1];
+    time.textContent = window.BriefsSearch.dateText(doc[1], lang);
+    var summary = window.BriefsSearch.highlighted(document.createElement("p"), doc[3], state.needles);
+    if (doc[4] !== lang) {
+      link.lang = doc[4];
+      summary.lang = doc[4];
+    }
+    item.append(link, time, summary);
+    return item;
+  }
+
+  /* The next page of hits; ``pending`` is their rows when already asked for. */
+  async function showMore(pending) {
+    var run = state.run;
+    var docs = state.hits.slice(state.shown, state.shown + PAGE);
+    var rows = await (pending || engine.rows(docs));
+    if (run !== state.run) return;
+    var items = document.createDocumentFragment();
+    rows.forEach(function (row) { items.appendChild(hitElement(row)); });
+    list.appendChild(items);
+    state.shown += docs.length;
+    more.hidden = state.shown >= state.hits.length;
+  }
+
+  async function update() {
+    var run = ++state.run;
+    var p = params();
+    var started = performance.now();
+    root.setAttribute("data-state", "busy");
+    input.value = p.q;
+    form.elements.sort.value = p.sort;
+    status.textContent = message("loading");
+    try {
+      var result = await engine.search(p);
+      if (run !== state.run) return;
+      var pending = engine.rows(result.hits.slice(0, PAGE)); /* the display chunks load while the filters fill */
+      fillFacets(result.meta, p, result.matched);
+      state.hits = result.hits;
+      state.needles = result.needles;
+      state.shown = 0;
+      list.textContent = "";
+      await showMore(pending);
+      if (run !== state.run) return;
+      var n = result.hits.length;
+      status.textContent = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
+      root.setAttribute("data-ms", String(Math.round(performance.now() - started)));
+      root.setAttribute("data-state", "done");
+    } catch (error) {
+      status.textContent = message("error");
+      root.setAttribute("data-state", "error");
+    }
+  }
+
+  function navigate() {
+    window.clearTimeout(timer);
+    var url = new URLSearchParams();
+    var p = typed();
+    [["q", p.q], ["topic", p.topics], ["region", p.regions], ["year", p.years], ["sort", p.sort]].forEach(function (kv) {
+      if (kv[1]) url.set(kv[0], kv[1]);
+    });
+    var query = url.toString();
+    window.history.pushState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    update();
+  }
+
+  /* As the reader types (not while an input method is composing a syllable). */
+  function prepareSoon() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(function () {
+      if (input.value.trim()) engine.prepare(typed(), PAGE);
+    }, PREPARE_MS);
+  }
+
+  form.addEventListener("submit", function (event) {
+    event.preventDefault();
+    navigate();
+  });
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; prepareSoon(); });
+  input.addEventListener("input", function (event) {
+    if (!composing && !event.isComposing) prepareSoon();
+  });
+  Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+    select.addEventListener("change", navigate);
+  });
+  more.addEventListener("click", function () {
+    root.setAttribute("data-state", "busy");
+    showMore().then(function () { root.setAttribute("data-state", "done"); });
+  });
+  window.addEventListener("popstate", update);
+  update();
+})();

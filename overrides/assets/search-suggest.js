@@ -1,0 +1,204 @@
+/*
+ * The header search box's drop-down, on every page: as the reader types, the first hits of
+ * the page's language (title and date) in a listbox under the box, as the WAI-ARIA combobox
+ * pattern has it: arrow keys move through the hits, Enter opens the highlighted one (with none
+ * highlighted the form goes to the search page, as it does without script), Escape closes the
+ * list, the last option leads to every result on the search page.
+ * Nothing loads until the reader focuses or types in the box: then search-engine.js (unless the
+ * page has it) and search.css, and for each query only the index files it needs.
+ * Every text from the index reaches the page through textContent.
+ */
+(function () {
+  "use strict";
+
+  var form = document.querySelector("form.briefs-header-search");
+  if (!form || !window.fetch || !window.Promise || !form.getAttribute("data-index")) return;
+
+  var SHOWN = 6; /* hits in the list, before "all results" */
+  var WAIT_MS = 120; /* quiet time after a keystroke before the list is updated */
+  var input = form.elements.q;
+  var lang = form.getAttribute("data-lang");
+  var briefs = new URL(form.getAttribute("data-briefs"), document.baseURI).href;
+  var id = input.id + "-list";
+  var list = document.createElement("ul");
+  var status = document.createElement("p");
+  var ready = null;
+  var engine = null;
+  var options = [];
+  var active = -1;
+  var timer = 0;
+  var run = 0;
+  var composing = false;
+
+  function message(name, n) {
+    return (form.getAttribute("data-msg-" + name) || "").replace("{n}", String(n));
+  }
+
+  list.id = id;
+  list.className = "briefs-suggest";
+  list.setAttribute("role", "listbox");
+  list.setAttribute("aria-label", message("list"));
+  list.hidden = true;
+  status.className = "briefs-suggest__status";
+  status.setAttribute("role", "status");
+  input.setAttribute("role", "combobox");
+  input.setAttribute("aria-autocomplete", "list");
+  input.setAttribute("aria-expanded", "false");
+  input.setAttribute("aria-controls", id);
+  form.append(list, status);
+
+  /* A script or stylesheet of the site, once (the search page has both already). */
+  function asset(tag, url) {
+    var attribute = tag === "script" ? "src" : "href";
+    var absolute = new URL(url, document.baseURI).href;
+    var present = Array.prototype.filter.call(document.querySelectorAll(tag + "[" + attribute + "]"), function (el) {
+      return el[attribute] === absolute;
+    })[0];
+    if (present && (tag === "link" || window.BriefsSearch)) return Promise.resolve();
+    return new Promise(function (resolve, reject) {
+      var el = present || document.createElement(tag);
+      el.addEventListener("load", function () { resolve(); });
+      el.addEventListener("error", reject);
+      if (present) return;
+      if (tag === "script") {
+        el.src = url;
+      } else {
+        el.rel = "stylesheet";
+        el.href = url;
+      }
+      document.head.appendChild(el);
+    });
+  }
+
+  function boot() {
+    if (!ready) {
+      ready = Promise.all([asset("script", form.getAttribute("data-engine")), asset("link", form.getAttribute("data-css"))])
+        .then(function () { engine = window.BriefsSearch.engine(form.getAttribute("data-index")); });
+      ready.catch(function () { ready = null; });
+    }
+    return ready;
+  }
+
+  function everything(q) {
+    return form.action + "?q=" + encodeURIComponent(q);
+  }
+
+  function open(show) {
+    list.hidden = !show;
+    input.setAttribute("aria-expanded", show ? "true" : "false");
+    if (!show) highlight(-1);
+  }
+
+  function highlight(n) {
+    if (active >= 0 && options[active]) options[active].setAttribute("aria-selected", "false");
+    active = n;
+    if (n >= 0) {
+      options[n].setAttribute("aria-selected", "true");
+      input.setAttribute("aria-activedescendant", options[n].id);
+      options[n].scrollIntoView({ block: "nearest" });
+    } else {
+      input.removeAttribute("aria-activedescendant");
+    }
+  }
+
+  function option(n, href) {
+    var item = document.createElement("li");
+    item.id = id + "-" + n;
+    item.setAttribute("role", "option");
+    item.setAttribute("aria-selected", "false");
+    item.setAttribute("data-href", href);
+    return item;
+  }
+
+  function render(q, result, rows) {
+    var items = document.createDocumentFragment();
+    options = [];
+    active = -1;
+    input.removeAttribute("aria-activedescendant");
+    rows.forEach(function (row, n) {
+      var item = option(n, briefs + row[0] + "/");
+      var title = window.BriefsSearch.highlighted(document.createElement("span"), row[2], result.needles);
+      title.className = "briefs-suggest__title";
+      if (row[4] !== lang) title.lang = row[4];
+      var time = document.createElement("time");
+      time.dateTime = row[1];
+      time.textContent = window.BriefsSearch.dateText(row[1], lang);
+      item.append(title, time);
+      item.setAttribute("data-result", row[0]);
+      options.push(item);
+      items.appendChild(item);
+    });
+    var all = option(rows.length, everything(q));
+    all.className = "briefs-suggest__all";
+    all.textContent = result.hits.length ? message("all", result.hits.length) : message("open");
+    options.push(all);
+    items.appendChild(all);
+    list.textContent = "";
+    list.appendChild(items);
+    list.setAttribute("data-query", q);
+    var n = result.hits.length;
+    status.textContent = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
+    open(true);
+  }
+
+  function update() {
+    var q = input.value.trim();
+    var mine = ++run;
+    if (!q) {
+      open(false);
+      status.textContent = "";
+      return;
+    }
+    boot().then(function () {
+      return engine.search({ q: q });
+    }).then(function (result) {
+      return engine.rows(result.hits.slice(0, SHOWN)).then(function (rows) {
+        if (mine === run && document.activeElement === input) render(q, result, rows);
+      });
+    }).catch(function () {});
+  }
+
+  function soon() {
+    window.clearTimeout(timer);
+    timer = window.setTimeout(update, WAIT_MS);
+  }
+
+  function go(n) {
+    window.location.href = options[n].getAttribute("data-href");
+  }
+
+  input.addEventListener("focus", function () {
+    boot().catch(function () {});
+    if (input.value.trim() && options.length) open(true);
+  });
+  input.addEventListener("compositionstart", function () { composing = true; });
+  input.addEventListener("compositionend", function () { composing = false; soon(); });
+  input.addEventListener("input", function (event) {
+    if (!composing && !event.isComposing) soon();
+  });
+  input.addEventListener("keydown", function (event) {
+    if (event.isComposing || composing || event.keyCode === 229) return; /* the input method's key */
+    var shown = !list.hidden && options.length > 0;
+    if (event.key === "ArrowDown" || event.key === "ArrowUp") {
+      if (!options.length) return;
+      event.preventDefault();
+      if (!shown) { open(true); }
+      var down = event.key === "ArrowDown";
+      highlight(active < 0 ? (down ? 0 : options.length - 1) : (active + (down ? 1 : options.length - 1)) % options.length);
+    } else if (event.key === "Enter" && shown && active >= 0) {
+      event.preventDefault();
+      go(active);
+    } else if (event.key === "Escape" && shown) {
+      event.preventDefault();
+      open(false);
+    }
+  });
+  list.addEventListener("mousedown", function (event) { event.preventDefault(); }); /* keep the focus in the box */
+  list.addEventListener("click", function (event) {
+    var item = event.target.closest("[role=option]");
+    if (item) go(options.indexOf(item));
+  });
+  form.addEventListener("focusout", function (event) {
+    if (!form.contains(event.relatedTarget)) open(false);
+  });
+})();
