@@ -18,8 +18,9 @@ PYTEST_ARGS ?= -n 2
 test: $(DEV)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# --dirty: only pages whose content or inputs changed are rendered again (briefkit/staging.py).
 serve: $(RUNTIME)
-	$(BIN)/mkdocs serve
+	$(BIN)/mkdocs serve --dirty
 
 check: $(RUNTIME)
 	$(BIN)/briefs check

@@ -6,6 +6,7 @@ templates need for a page comes from ``BuildState.page_context``.
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 from dataclasses import dataclass
 from importlib import metadata
@@ -33,6 +34,7 @@ class BuildState:
     docs_dir: Path
     stage_dir: Path
     site: SiteView
+    dirty: bool = False  # only changed pages are rendered (mkdocs build/serve --dirty)
 
     def page_title(self, meta: dict[str, Any], lang: str, default: str | None) -> str | None:
         if "brief" in meta:
@@ -80,7 +82,7 @@ class Preview:
 
 
 def prepare(
-    root: Path, docs_dir: Path, *, preview: bool, session: Preview | None = None
+    root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None
 ) -> tuple[BuildState | None, list[Problem]]:
     """Load ``root/briefs``; on success stage the pages MkDocs will read."""
     catalog = load_catalog(root / "briefs", reads=session.reads if session else None)
@@ -91,7 +93,7 @@ def prepare(
     files = page_files(site, docs_dir)
     inputs = page_inputs(site, files, code_digest(root, preview))
     write_tree(stage_dir, files, inputs, root / INPUTS_MANIFEST)
-    return BuildState(root, docs_dir, stage_dir, site), []
+    return BuildState(root, docs_dir, stage_dir, site, dirty), []
 
 
 def code_digest(root: Path, preview: bool) -> str:
@@ -106,8 +108,6 @@ def code_digest(root: Path, preview: bool) -> str:
                 continue
             digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
     for package in PACKAGES:
-        try:
+        with contextlib.suppress(metadata.PackageNotFoundError):
             digest.update(f"{package}={metadata.version(package)}".encode())
-        except metadata.PackageNotFoundError:
-            pass
     return digest.hexdigest()

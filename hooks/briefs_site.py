@@ -41,11 +41,12 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # The command this process runs and, for ``serve``, the preview session. MkDocs
 # calls on_startup once per process (hook modules load once, like a plugin with
 # ``on_startup``): this is the hook-module form of a persistent plugin's state.
-_command: dict[str, Any] = {"name": "build", "session": None}
+_command: dict[str, Any] = {"name": "build", "dirty": False, "session": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
     _command["name"] = command
+    _command["dirty"] = dirty
     if command == "serve":
         _command["session"] = Preview(ReadCache())
     if dirty:
@@ -57,7 +58,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config  # the English pass of the same build
     root = Path(config.config_file_path).parent
     state, problems = prepare(root, Path(config.docs_dir), preview=_command["name"] == "serve",
-                              session=_command["session"])
+                              dirty=_command["dirty"], session=_command["session"])
     if problems:
         for problem in problems:
             print(problem, file=sys.stderr)

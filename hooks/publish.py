@@ -1,6 +1,7 @@
 """MkDocs glue for what a published site offers besides pages.
 
-Events: ``on_config`` (a record for this build), ``on_page_context`` (head
+Events: ``on_config`` (a record for this build), ``on_files`` (every page URL
+of the build, for dirty builds' sitemap), ``on_page_context`` (head
 metadata: canonical URL, robots, hreflang links, term feed; note each public page
 for the sitemap; a brief's page in a language it has no text in is ``noindex``
 and canonical to the source's page, ``briefkit.sitemap.page_indexing``),
@@ -22,12 +23,14 @@ from ``on_post_template`` and written to its own place at the end.
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import event_priority
+from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from briefkit.build import BuildState
@@ -51,6 +54,7 @@ from briefkit.urls import absolute_url
 STATE = "briefs_publish"
 BUILD_STATE = "briefs_build"
 NOT_FOUND = "404.html"
+SITEMAP_PAGES = ".cache/sitemap-pages.json"
 
 
 @dataclass
@@ -59,6 +63,8 @@ class PublishRecord:
 
     site_names: dict[str, str] = field(default_factory=dict)
     pages: dict[str, SitePage] = field(default_factory=dict)  # by URL path: a page rendered twice counts once
+    urls: set[str] = field(default_factory=set)  # every page of the build, rendered or not (dirty builds)
+    hidden: set[str] = field(default_factory=set)  # pages rendered with noindex
     not_found: dict[str, str] = field(default_factory=dict)
 
 
@@ -71,6 +77,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_pre_build(config: MkDocsConfig) -> None:
     record: PublishRecord = config[STATE]
     record.site_names[_lang(config)] = config.site_name
+
+
+@event_priority(-150)  # after mkdocs-static-i18n (-100) has given this language's files their URLs
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    record: PublishRecord = config[STATE]
+    record.urls.update(file.url for file in files.documentation_pages())
+    return files
 
 
 def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, **_: Any) -> dict[str, Any]:
@@ -91,8 +104,10 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     context["hreflang_links"] = hreflang_links(index.versions, site_url)
     if "term" in page.meta:
         context["term_feed"] = feed_path(lang, page.meta["kind"], page.meta["term"])
-    if not index.noindex:
-        record: PublishRecord = config[STATE]
+    record: PublishRecord = config[STATE]
+    if index.noindex:
+        record.hidden.add(page.url)
+    else:
         record.pages[page.url] = SitePage(lang, path, str(page.update_date), index.versions)
     return context
 
@@ -130,7 +145,7 @@ def on_post_build(config: MkDocsConfig) -> None:
     files: dict[str, bytes] = {}
     for lang, site_name in record.site_names.items():
         files |= site_feeds(state.site, lang, site_name, site_url)
-    sitemap = render_sitemap(record.pages.values(), site_url)
+    sitemap = render_sitemap(_sitemap_pages(state, record), site_url)
     files |= {SITEMAP_PATH: sitemap, SITEMAP_PATH + ".gz": gzipped(sitemap)}
     files[ROBOTS_PATH] = robots_txt(site_url).encode("utf-8")
     files |= data_files(state.site, site_url)
@@ -140,6 +155,34 @@ def on_post_build(config: MkDocsConfig) -> None:
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)
         path.write_bytes(content)
+
+
+def _sitemap_pages(state: BuildState, record: PublishRecord) -> list[SitePage]:
+    """The pages the sitemap lists: those rendered now and, in a dirty build, those rendered before.
+
+    Every build keeps its list in ``.cache/sitemap-pages.json``; a dirty build
+    renders (and so reports) only the pages that changed, and takes the others
+    from there, leaving out pages that are gone or no longer indexed.
+    """
+    kept = state.root / SITEMAP_PAGES
+    pages = dict(record.pages)
+    if state.dirty:
+        for url, page in _read_pages(kept).items():
+            if url in record.urls and url not in record.hidden:
+                pages.setdefault(url, page)
+    kept.parent.mkdir(parents=True, exist_ok=True)
+    data = {url: [p.lang, p.path, p.lastmod, [list(v) for v in p.versions]] for url, p in sorted(pages.items())}
+    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    return list(pages.values())
+
+
+def _read_pages(path: Path) -> dict[str, SitePage]:
+    try:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return {url: SitePage(lang, page, lastmod, tuple((v[0], v[1]) for v in versions))
+                for url, (lang, page, lastmod, versions) in data.items()}
+    except (OSError, ValueError, TypeError):
+        return {}
 
 
 def _versions(page: Page, lang: str) -> tuple[tuple[str, str], ...]:

@@ -1,0 +1,160 @@
+"""The preview: how long after saving a brief ``make serve`` shows it (issue 8).
+
+``measure_preview`` runs ``mkdocs serve --dirty`` (what ``make serve`` runs) on
+a project folder, waits for the first build, then saves two edits to one
+brief's Korean source and times, from the moment each file is written, until
+every page that shows the change serves it:
+
+- a body edit: the brief's Korean page shows the new sentence, and its
+  English page shows the outdated-translation notice (the source changed);
+- a title edit: the brief's page, the home page (when the brief is recent
+  enough to be there), the archive and the page of its first topic show the
+  new title.
+
+It restores the file afterwards. The test suite runs it on the sample briefs
+(tests/test_preview.py); the benchmark on 1,000 pairs.
+"""
+
+from __future__ import annotations
+
+import os
+import re
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from briefkit.build import HOME_MAX
+from briefkit.catalog import load_catalog
+from briefkit.model import CURRENT
+
+FIRST_BUILD_TIMEOUT = 900.0
+EDIT_TIMEOUT = 120.0
+POLL = 0.05
+
+
+@dataclass
+class Edit:
+    name: str
+    seconds: float
+    pages: dict[str, float]  # seconds until each page served the change
+
+
+def measure_preview(project: Path, brief_id: str | None = None, timeout: float = EDIT_TIMEOUT) -> dict[str, Any]:
+    """Seconds from saving an edit to the pages showing it, under ``mkdocs serve --dirty``.
+
+    ``brief_id``: the brief to edit (default: the newest one with an English
+    translation). Raises ``TimeoutError`` when a page never shows its change.
+    """
+    catalog = load_catalog(project / "briefs")
+    if catalog.problems:
+        raise ValueError(f"{project}: the briefs have problems")
+    candidates = [b for b in catalog.briefs if not b.draft and b.state("en") == CURRENT and b.topics]
+    brief = next(b for b in candidates if brief_id in (None, b.id))
+    path = project / brief.source.path  # "briefs/…" as load_catalog shows it
+    original = path.read_bytes()
+    port = _free_port()
+    base = f"http://127.0.0.1:{port}/"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    mkdocs = Path(sys.executable).with_name("mkdocs")
+    server = subprocess.Popen(
+        [str(mkdocs), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+    )
+    try:
+        started = time.perf_counter()
+        _wait(lambda: _get(base) is not None, FIRST_BUILD_TIMEOUT, server, "the first build")
+        first_build = time.perf_counter() - started
+        text = original.decode("utf-8")
+        marker = f"미리보기 확인 문장 {int(time.time())}"
+        body_edit = _insert_paragraph(text, marker)
+        body = _timed_edit(path, body_edit, {
+            f"briefs/{brief.id}/": marker,
+            f"en/briefs/{brief.id}/": "brief-notice--outdated",
+        }, base, timeout, server, "body")
+        new_title = f"{brief.source.title} (수정 {int(time.time()) % 1000})"
+        title_edit = _replace_title(body_edit, brief.source.title, new_title)
+        topic = brief.topics[0].slug
+        expect = {f"briefs/{brief.id}/": new_title, "archive/": new_title, f"topics/{topic}/": new_title}
+        if brief.id in [b.id for b in catalog.published(include_drafts=True)[:HOME_MAX]]:
+            expect[""] = new_title
+        title = _timed_edit(path, title_edit, expect, base, timeout, server, "title")
+    finally:
+        path.write_bytes(original)
+        server.terminate()
+        try:
+            server.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            server.kill()
+    return {
+        "brief": brief.id,
+        "first_build_s": round(first_build, 2),
+        "body_edit_s": round(body.seconds, 2),
+        "title_edit_s": round(title.seconds, 2),
+        "pages": {"body": body.pages, "title": title.pages},
+    }
+
+
+def _timed_edit(path: Path, content: str, expect: dict[str, str], base: str, timeout: float,
+                server: subprocess.Popen[str], name: str) -> Edit:
+    from markupsafe import escape
+
+    saved = time.perf_counter()
+    path.write_text(content, encoding="utf-8")
+    seen: dict[str, float] = {}
+
+    def done() -> bool:
+        for url, needle in expect.items():
+            if url in seen:
+                continue
+            page = _get(base + url)
+            if page is not None and (needle in page or str(escape(needle)) in page):
+                seen[url] = round(time.perf_counter() - saved, 2)
+        return len(seen) == len(expect)
+
+    _wait(done, timeout, server, f"the {name} edit ({sorted(set(expect) - set(seen))} not updated)")
+    return Edit(name, time.perf_counter() - saved, seen)
+
+
+def _insert_paragraph(text: str, sentence: str) -> str:
+    """``text`` with ``sentence`` as a new paragraph after the first heading of the body."""
+    front_end = text.index("\n---", 3) + 4
+    heading = re.compile(r"^#{2,3} .*$", re.M).search(text, front_end)
+    at = heading.end() if heading else len(text)
+    return f"{text[:at]}\n\n{sentence}\n{text[at:]}"
+
+
+def _replace_title(text: str, old: str, new: str) -> str:
+    match = re.compile(r"^title:.*$", re.M).search(text)
+    if match is None or old not in match.group(0):
+        raise ValueError("the title line is not a plain 'title: …' line")
+    return text[:match.start()] + match.group(0).replace(old, new, 1) + text[match.end():]
+
+
+def _wait(condition: Any, timeout: float, server: subprocess.Popen[str], what: str) -> None:
+    deadline = time.perf_counter() + timeout
+    while not condition():
+        if server.poll() is not None:
+            raise RuntimeError(f"mkdocs serve stopped during {what}:\n{server.stderr.read() if server.stderr else ''}")
+        if time.perf_counter() > deadline:
+            raise TimeoutError(f"{what}: not served within {timeout:.0f} s")
+        time.sleep(POLL)
+
+
+def _get(url: str) -> str | None:
+    try:
+        with urllib.request.urlopen(url, timeout=5) as response:
+            return str(response.read().decode("utf-8"))
+    except (urllib.error.URLError, ConnectionError, TimeoutError, OSError):
+        return None
+
+
+def _free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return int(sock.getsockname()[1])
