@@ -3,8 +3,10 @@
 For each size N (100 and 1000 by default, 10000 with ``--large``, or
 ``--sizes``) it writes a synthetic corpus, times ``briefs check`` on it,
 builds a fresh copy of the project twice (cold: no ``.cache``; warm: the
-same copy again, nothing changed) and the stock stack once, then prints a
-table with the project/stock ratios and writes everything to
+same copy again, nothing changed) and the stock stack once, times the
+preview (``mkdocs serve --dirty``: seconds from saving an edited brief to
+every page showing it, ``bench.preview``), then prints a table with the
+project/stock ratios and writes everything to
 ``bench-results/bench-<date>.json``. Every build runs in its own process.
 """
 
@@ -22,6 +24,7 @@ from typing import Any
 from .corpus import generate_corpus
 from .machine import describe_machine
 from .measure import Run, combine, run_measured, tree_size
+from .preview import measure_preview
 from .projects import ROOT, export_revision, project_copy, stock_project
 from .search import NOT_MEASURED, measure_search
 
@@ -31,6 +34,7 @@ LARGE = 10_000
 GOAL_FROM = 1000
 COLD_GOAL, WARM_GOAL, CHECK_GOAL_S = 1.5, 1.1, 2.0
 LARGE_COLD_GOAL_S, LARGE_MEMORY_GOAL_MB = 240.0, 2048.0
+PREVIEW_GOAL_S = 3.0
 STEPS = ("check", "project_cold", "project_warm", "stock", "stock_lean")
 LABELS = {
     "check": "briefs check", "project_cold": "project, cold", "project_warm": "project, warm", "stock": "stock stack",
@@ -39,7 +43,8 @@ LABELS = {
 
 
 def bench_size(
-    pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT, search: bool = True
+    pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT, search: bool = True,
+    preview: bool = True,
 ) -> dict[str, Any]:
     """Measure one corpus size, ``repeat`` times over; build folders go under ``work``.
 
@@ -71,6 +76,9 @@ def bench_size(
     }
     for line in search_lines(pairs, searched):
         print(line, flush=True)
+    previewed = _preview(project) if preview and runs["project_cold"].ok else None
+    if previewed:
+        print(f"N={pairs}: preview: {preview_line(previewed)}", flush=True)
     return {
         "pairs": pairs,
         "korean_only": len(corpus.korean_only),
@@ -79,7 +87,22 @@ def bench_size(
         **{step: run.as_json() for step, run in runs.items()},
         "ratios": _ratios(runs),
         "search": searched,
+        "preview": previewed,
     }
+
+
+def preview_line(previewed: dict[str, Any]) -> str:
+    if "error" in previewed:
+        return f"not measured ({previewed['error']})"
+    return (f"a saved body edit shown after {previewed['body_edit_s']} s, a title edit on every list after "
+            f"{previewed['title_edit_s']} s (first build {previewed['first_build_s']} s)")
+
+
+def _preview(project: Path) -> dict[str, Any]:
+    try:
+        return measure_preview(project)
+    except (TimeoutError, RuntimeError) as error:
+        return {"error": str(error).splitlines()[0]}
 
 
 def search_lines(pairs: int, searched: dict[str, dict[str, Any] | None]) -> list[str]:
@@ -175,6 +198,10 @@ def goal_lines(result: dict[str, Any]) -> list[str]:
         (f"briefs check < {CHECK_GOAL_S} s (wall)", check["wall_s"] if checked else None, CHECK_GOAL_S),
         (f"briefs check < {CHECK_GOAL_S} s (CPU)", check["cpu_s"] if checked else None, CHECK_GOAL_S),
     ]
+    previewed = result.get("preview") or {}
+    if "title_edit_s" in previewed:
+        slowest = max(previewed["body_edit_s"], previewed["title_edit_s"])
+        checks.append((f"preview shows a saved edit < {PREVIEW_GOAL_S:.0f} s", slowest, PREVIEW_GOAL_S))
     if n >= LARGE:
         checks.append((f"cold build < {LARGE_COLD_GOAL_S:.0f} s", cold["wall_s"], LARGE_COLD_GOAL_S))
         checks.append((f"peak memory < {LARGE_MEMORY_GOAL_MB:.0f} MB", cold["peak_rss_mb"], LARGE_MEMORY_GOAL_MB))
@@ -192,6 +219,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--repeat", type=int, default=1, help="runs per measurement, median reported (default 1)")
     parser.add_argument("--rev", help="benchmark the project as committed at this git revision (default: work tree)")
     parser.add_argument("--no-search", action="store_true", help="skip the search measurements in Chromium")
+    parser.add_argument("--no-preview", action="store_true", help="skip timing the preview (mkdocs serve --dirty)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
     parser.add_argument("--out", type=Path, help="the JSON file (default bench-results/bench-<date>.json)")
     parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary folder)")
@@ -207,7 +235,8 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         source = export_revision(machine["commit"], work / "source") if args.rev else ROOT
-        results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search) for n in sizes]
+        results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview)
+                   for n in sizes]
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

@@ -61,9 +61,9 @@ def measure_preview(project: Path, brief_id: str | None = None, timeout: float =
     port = _free_port()
     base = f"http://127.0.0.1:{port}/"
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
+    # python -m: the project folder comes first on sys.path, so its own briefkit/ is the one imported.
     server = subprocess.Popen(
-        [str(mkdocs), "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
+        [sys.executable, "-m", "mkdocs", "serve", "--dirty", "-a", f"127.0.0.1:{port}"],
         cwd=project, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
     )
     try:

@@ -132,6 +132,10 @@ def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) 
     }
     assert all(value > 0 for value in result["ratios"].values())
     assert result["search"] == {"project": None, "stock": None}  # --no-search; measured below
+    preview = result["preview"]  # mkdocs serve --dirty on the project: every page showed each edit
+    assert "error" not in preview, preview
+    assert preview["body_edit_s"] > 0 and preview["title_edit_s"] > 0
+    assert {"archive/", f"briefs/{preview['brief']}/"} <= set(preview["pages"]["title"])
 
 
 @pytest.mark.browser
