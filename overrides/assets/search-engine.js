@@ -276,11 +276,15 @@
     return element;
   }
 
+  var formats = {};
+
   function dateText(iso, lang) {
     var parts = iso.split("-").map(Number);
-    var date = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2]));
-    return date.toLocaleDateString(lang === "ko" ? "ko-KR" : "en-GB",
-      { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    if (!formats[lang]) {
+      formats[lang] = new Intl.DateTimeFormat(lang === "ko" ? "ko-KR" : "en-GB",
+        { year: "numeric", month: "long", day: "numeric", timeZone: "UTC" });
+    }
+    return formats[lang].format(new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])));
   }
 
   window.BriefsSearch = {
