@@ -239,17 +239,23 @@
     var lower = text.toLowerCase();
     var out = [];
     needles.forEach(function (n) {
-      if (!n.text) return;
-      var at = lower.indexOf(n.text);
+      /* A stem ending in i stands for y as well (factori: factory, factories). */
+      var text = n.latin && n.text.length > 3 && n.text.slice(-1) === "i" ? n.text.slice(0, -1) : n.text;
+      var ending = text !== n.text;
+      if (!text) return;
+      var at = lower.indexOf(text);
       while (at >= 0) {
-        var end = at + n.text.length;
+        var end = at + text.length;
         if (n.latin) {
           var before = at > 0 ? lower[at - 1] : " ";
-          if (/[a-z0-9]/.test(before)) { at = lower.indexOf(n.text, at + 1); continue; }
+          if (/[a-z0-9]/.test(before) || (ending && !/[iy]/.test(lower[end] || ""))) {
+            at = lower.indexOf(text, at + 1);
+            continue;
+          }
           while (end < lower.length && /[a-z\u00df-\u024f]/.test(lower[end])) end++;
         }
         out.push([at, end]);
-        at = lower.indexOf(n.text, end);
+        at = lower.indexOf(text, end);
       }
     });
     out.sort(function (a, b) { return a[0] - b[0] || b[1] - a[1]; });
