@@ -176,7 +176,9 @@ def test_header_search_form_leads_to_the_search_page(sample_build: Build) -> Non
 
 
 @pytest.mark.parametrize(("url", "lang"), [("", "ko"), ("en/briefs/2025-05-13-regional-innovation-roundtable/", "en")])
-def test_header_drop_down_is_configured_by_attributes_and_loads_lazily(sample_build: Build, url: str, lang: str) -> None:
+def test_header_drop_down_is_configured_by_attributes_and_loads_lazily(
+    sample_build: Build, url: str, lang: str
+) -> None:
     html = sample_build.page(url)
     form = html.split('<form class="briefs-header-search"')[1].split(">")[0]
     attributes = dict(re.findall(r'(data-[a-z-]+)="([^"]*)"', form))

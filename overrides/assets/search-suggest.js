@@ -201,4 +201,5 @@
   form.addEventListener("focusout", function (event) {
     if (!form.contains(event.relatedTarget)) open(false);
   });
+  window.addEventListener("pagehide", function () { open(false); }); /* not open when Back restores the page */
 })();
