@@ -64,21 +64,23 @@ def page_inputs(site: SiteView, paths: Iterable[str], code: str) -> dict[str, st
     briefs; every other page (home, archive, lists, search, guides) the
     entries of every brief, which is what lists show.
     """
-    listing = _digest(code, *(repr(_entry(v)) for lang in LANGUAGES for v in site.views(lang)))
+    entries = {lang: {v.id: repr(_entry(v)) for v in site.views(lang)} for lang in LANGUAGES}
+    listing = _digest(code, *(entry for lang in LANGUAGES for entry in entries[lang].values()))
     inputs: dict[str, str] = {}
     generated: set[str] = set()
     for brief in site.briefs:
-        own = pickle.dumps(brief, protocol=5).hex()  # every field (faster than repr); equal briefs pickle alike
+        # Every field of the brief (pickling is faster than repr); equal briefs pickle alike.
+        own = hashlib.sha256(pickle.dumps(brief, protocol=5)).hexdigest()
         for lang in LANGUAGES:
             rel = f"briefs/{brief.id}.{lang}.md"
             generated.add(rel)
-            inputs[rel] = _digest(code, own, *(repr(_entry(v)) for v in site.related(brief.id, lang)))
+            inputs[rel] = _digest(code, own, *(entries[lang][v.id] for v in site.related(brief.id, lang)))
     for kind in TERM_KINDS:
         for term in site.vocabulary(kind):
             for lang in LANGUAGES:
                 rel = f"{kind}/{term.slug}.{lang}.md"
                 generated.add(rel)
-                inputs[rel] = _digest(code, *(repr(_entry(v)) for v in site.tagged(kind, term.slug, lang)))
+                inputs[rel] = _digest(code, *(entries[lang][v.id] for v in site.tagged(kind, term.slug, lang)))
     for rel in paths:
         if rel not in generated:
             inputs[rel] = listing
