@@ -515,3 +515,11 @@ def test_someone_elses_vocabulary_still_draws_a_map(tmp_path: Path) -> None:
         assert re.findall(r'href="([^"]+)"', beside.group(1)) == ["overseas/", "all/"]
         assert listed_ids(result.page(prefix + "regions/east/")) == [A]
         assert listed_ids(result.page(prefix + "regions/overseas/")) == []
+
+
+def test_list_titles_may_break_after_an_ellipsis_before_a_quote(sample_build: Build) -> None:
+    """As on the brief page (tests/test_headline_browser.py): "…“" glues two words, <wbr> lets a phone break there."""
+    for url in ("", "archive/", "regions/gangwon/"):
+        html = sample_build.page(url)
+        assert "소상공인 라운드테이블…<wbr>“관광 비수기 버틸 힘 필요”</a>" in html, url
+        assert "라운드테이블…“" not in html.split('<main', 1)[1].split('</main>', 1)[0], url
