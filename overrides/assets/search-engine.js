@@ -215,15 +215,19 @@
       return { meta: meta, hits: hits.map(function (h) { return h[0]; }), needles: needles, matched: matched };
     }
 
-    /* What each of ``docs`` shows: [id, date, title, summary, text language]. The chunks are
-       asked for at once when meta.json is in (after a search, always). */
-    function rows(docs) {
-      function chunks(meta) {
-        return Promise.all(docs.map(function (d) {
-          return load("d/" + Math.floor(d / meta.chunk) + ".json").then(function (chunk) { return chunk[d % meta.chunk]; });
-        }));
+    /* What each of ``docs`` shows, one promise a document: [id, date, title, summary, text
+       language]. The chunks are asked for at once when meta.json is in (after a search, always). */
+    function each(docs) {
+      function row(meta, d) {
+        return load("d/" + Math.floor(d / meta.chunk) + ".json").then(function (chunk) { return chunk[d % meta.chunk]; });
       }
-      return known ? chunks(known) : load("meta.json").then(chunks);
+      if (known) return docs.map(function (d) { return row(known, d); });
+      var meta = load("meta.json");
+      return docs.map(function (d) { return meta.then(function (m) { return row(m, d); }); });
+    }
+
+    function rows(docs) {
+      return Promise.all(each(docs));
     }
 
     /* Load what the first ``n`` hits of p need, without showing anything (as the reader types). */
@@ -231,7 +235,7 @@
       return search(p).then(function (result) { return rows(result.hits.slice(0, n)); }).catch(function () {});
     }
 
-    return { load: load, search: search, rows: rows, prepare: prepare, facetDocs: facetDocs };
+    return { load: load, search: search, each: each, rows: rows, prepare: prepare, facetDocs: facetDocs };
   }
 
   /* Ranges of ``text`` to mark: Korean terms anywhere, English stems at word starts. */

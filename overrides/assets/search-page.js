@@ -89,15 +89,18 @@
     return item;
   }
 
-  /* The next page of hits; ``pending`` is their rows when already asked for. */
+  /* The next page of hits, each shown as soon as it and those above it are in; ``pending`` is
+     their rows (one promise a hit) when already asked for. */
   async function showMore(pending) {
     var run = state.run;
     var docs = state.hits.slice(state.shown, state.shown + PAGE);
-    var rows = await (pending || engine.rows(docs));
-    if (run !== state.run) return;
-    var items = document.createDocumentFragment();
-    rows.forEach(function (row) { items.appendChild(hitElement(row)); });
-    list.appendChild(items);
+    var rows = pending || engine.each(docs);
+    rows.forEach(function (row) { row.catch(function () {}); }); /* a failure counts once, below */
+    for (var i = 0; i < rows.length; i++) {
+      var row = await rows[i];
+      if (run !== state.run) return;
+      list.appendChild(hitElement(row));
+    }
     state.shown += docs.length;
     more.hidden = state.shown >= state.hits.length;
   }
@@ -113,7 +116,7 @@
     try {
       var result = await engine.search(p);
       if (run !== state.run) return;
-      var pending = engine.rows(result.hits.slice(0, PAGE)); /* the display chunks load while the filters fill */
+      var pending = engine.each(result.hits.slice(0, PAGE)); /* the display chunks load while the filters fill */
       fillFacets(result.meta, p, result.matched);
       state.hits = result.hits;
       state.needles = result.needles;
