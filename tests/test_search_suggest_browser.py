@@ -99,6 +99,19 @@ def test_korean_home_lists_korean_hits_for_a_particle_query(page: Any, sample_ur
     assert not [u for u in page.requests if "search_index" in u or "/workers/search" in u]
 
 
+def test_focus_loads_the_engine_and_meta_of_the_page_language_only(page: Any, sample_url: str) -> None:
+    page.goto(sample_url + "en/archive/")
+    page.wait_for_load_state("networkidle")
+    assert not [u for u in page.requests if "search-engine" in u or "search.css" in u or "/search/index/" in u]
+    page.focus(BOX)
+    _until(page, "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/meta.json'))")
+    page.wait_for_load_state("networkidle")
+    index = [u for u in page.requests if "/search/index/" in u]
+    assert index == [sample_url + "search/index/en/meta.json"]  # no shard before a word is typed
+    assert [u for u in page.requests if u.endswith("/assets/search-engine.js")]
+    assert [u for u in page.requests if u.endswith("/assets/search.css")]
+
+
 def test_english_page_lists_english_hits_for_a_plural(page: Any, sample_url: str, sample_build: Build) -> None:
     page.goto(sample_url + "en/topics/")
     ids = _type(page, "exporters")

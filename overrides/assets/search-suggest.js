@@ -5,7 +5,7 @@
  * highlighted the form goes to the search page, as it does without script), Escape closes the
  * list, the last option leads to every result on the search page.
  * Nothing loads until the reader focuses or types in the box: then search-engine.js (unless the
- * page has it) and search.css, and for each query only the index files it needs.
+ * page has it), search.css and the index's meta.json, and for each query only the files it needs.
  * Every text from the index reaches the page through textContent.
  */
 (function () {
@@ -73,7 +73,10 @@
   function boot() {
     if (!ready) {
       ready = Promise.all([asset("script", form.getAttribute("data-engine")), asset("link", form.getAttribute("data-css"))])
-        .then(function () { engine = window.BriefsSearch.engine(form.getAttribute("data-index")); });
+        .then(function () {
+          engine = window.BriefsSearch.engine(form.getAttribute("data-index"));
+          engine.load("meta.json").catch(function () {}); /* every query needs it: in while the reader types */
+        });
       ready.catch(function () { ready = null; });
     }
     return ready;
