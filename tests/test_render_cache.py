@@ -1,0 +1,89 @@
+"""Kept Markdown renders (issue 8): a rebuild converts only changed Markdown, and shows the same site.
+
+briefkit/render_cache.py keeps each brief body's HTML, table of contents and
+anchors under a digest of its text, place and the Markdown configuration.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from conftest import build, copy_project, vocabularies, write_brief
+
+from briefkit.render_cache import CACHE_FOLDER, cacheable
+
+pytestmark = pytest.mark.build
+
+FRONT = """\
+title: "캐시 확인 라운드테이블"
+date: 2025-01-02
+summary: "렌더 캐시를 확인하는 예시 브리프입니다."
+topics: [startups]
+regions: [seoul]
+"""
+BODY = "## 첫 번째 주제\n\n본문 문단입니다.\n\n## 두 번째 주제\n\n둘째 문단입니다.\n"
+
+
+def site_files(site: Path) -> dict[str, bytes]:
+    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
+
+
+def kept(project: Path) -> list[Path]:
+    return sorted((project / CACHE_FOLDER).rglob("*.json"))
+
+
+def test_a_warm_build_reads_kept_renders_and_gives_the_same_site(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, "2025-01-02-cache-roundtable", "ko", FRONT, BODY)
+    project = copy_project(tmp_path / "project", briefs)
+    cold = build(project)
+    assert cold.returncode == 0, cold.stderr
+    cold_files = site_files(cold.site)
+    renders = kept(project)
+    body_renders = [p for p in renders if "둘째 문단입니다." in p.read_text(encoding="utf-8")]
+    assert len(body_renders) == 2  # the Korean page and the English page (the Korean text under a notice)
+    warm = build(project)
+    assert warm.returncode == 0, warm.stderr
+    assert site_files(warm.site) == cold_files
+
+    # The warm build took the HTML from the kept render, not from the Markdown: mark a kept one.
+    for path in body_renders:
+        data = json.loads(path.read_text(encoding="utf-8"))
+        data["html"] = data["html"].replace("둘째 문단입니다.", "캐시에서 온 문단입니다.")
+        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    marked = build(project)
+    assert "캐시에서 온 문단입니다." in marked.page("briefs/2025-01-02-cache-roundtable/")
+    page = marked.page("briefs/2025-01-02-cache-roundtable/")
+    assert 'id="두-번째-주제"' in page and 'href="#두-번째-주제"' in page  # anchors and table of contents kept too
+
+    # An edit to the body is a new key: converted again, the mark gone.
+    write_brief(project / "briefs", "2025-01-02-cache-roundtable", "ko", FRONT, BODY.replace("둘째", "고친 둘째"))
+    edited = build(project)
+    assert edited.returncode == 0, edited.stderr
+    html = edited.page("briefs/2025-01-02-cache-roundtable/")
+    assert "고친 둘째 문단입니다." in html and "캐시에서 온" not in html
+
+
+def test_a_body_with_a_broken_link_fails_every_strict_build_not_only_the_first(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, "2025-01-02-link-roundtable", "ko", FRONT, BODY + "\n[자료](../no-such-page.md)\n")
+    project = copy_project(tmp_path / "project", briefs)
+    for _ in range(2):
+        result = build(project)
+        assert result.returncode != 0
+        assert "no-such-page.md" in result.stderr
+
+
+@pytest.mark.parametrize(("markdown", "expected"), [
+    ("## 제목\n\n문단과 **강조**, 각주[^1].\n\n[^1]: 각주 내용\n", True),
+    ("표:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", True),
+    ("[링크](https://example.org/)\n", False),
+    ("![그림](image.png)\n", False),
+    ("[참고][1]\n\n[1]: other.md\n", False),
+    ("<a href='x.md'>x</a>\n", False),
+    ("<https://example.org>\n", False),
+])
+def test_only_markdown_that_cannot_depend_on_other_files_is_kept(markdown: str, expected: bool) -> None:
+    assert cacheable(markdown) is expected
