@@ -4,7 +4,8 @@ Events: ``on_startup`` (preview or production), ``on_config`` (load the
 catalog once per build, stop on any problem, stage the pages), ``on_env``
 (templates compiled once, kept in ``.cache/templates``), ``on_page_markdown``
 (titles and dates from the catalog), ``on_page_context`` (what templates list),
-``on_serve`` (watch the sources, not the staging folder).
+``on_post_page`` (a written page's Markdown and HTML let go), ``on_serve``
+(watch the sources, not the staging folder).
 
 The preview (``make serve``: ``mkdocs serve --dirty``) renders only the pages
 whose staged file changed or was touched because something it shows changed
@@ -28,6 +29,7 @@ import jinja2
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
+from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 
 from briefkit.build import BuildState, Preview, prepare
@@ -89,6 +91,16 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
     state: BuildState = config[STATE]
     context.update(state.page_context(page.meta, _lang(config)))
     return context
+
+
+@event_priority(-1000)  # after every other hook's on_post_page
+def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
+    # The page is written: let go of its Markdown and HTML. MkDocs keeps every page
+    # of a language pass, and static-i18n runs the English pass while the Korean one
+    # is still alive; at 10,000 pairs that was gigabytes.
+    page.markdown = None
+    page.content = None
+    return output
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
