@@ -68,8 +68,8 @@ def article(html: str) -> str:
 
 def listed(html: str) -> list[tuple[str, str]]:
     """The briefs a page lists, in order: (link as written, title)."""
-    return [(href, unescape(title)) for href, title in
-            re.findall(r'class="brief-list__title" href="([^"]+)"[^>]*>([^<]*)</a>', article(html))]
+    return [(href, unescape(title.replace("<wbr>", ""))) for href, title in
+            re.findall(r'class="brief-list__title" href="([^"]+)"[^>]*>((?:[^<]|<wbr>)*)</a>', article(html))]
 
 
 def listed_ids(html: str) -> list[str]:
