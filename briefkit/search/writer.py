@@ -21,6 +21,7 @@ measured: ``DESIGN.md`` beside this file.
 
 from __future__ import annotations
 
+import functools
 import json
 from collections import defaultdict
 from collections.abc import Sequence
@@ -47,6 +48,7 @@ def shard_key(term: str) -> str:
     return term[:LATIN_KEY] if "a" <= term[:1] <= "z" or "\u00df" <= term[:1] <= "\u024f" else term
 
 
+@functools.lru_cache(maxsize=1 << 16)  # every index term, on every build; a preview rebuilds often
 def fnv1a(text: str) -> int:
     """FNV-1a, 32 bits, over UTF-8."""
     h = 0x811C9DC5
