@@ -13,6 +13,7 @@ outlives the build.
 
 from __future__ import annotations
 
+import threading
 from pathlib import Path
 from typing import Any
 
@@ -44,6 +45,15 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         config[SEARCH] = search
     lang = _lang(config)
     write_tree(Path(config.site_dir) / INDEX_FOLDER / lang, search.files(lang))
+    if state.site.include_drafts and not _warming:
+        # The preview: the first build read every analysis from the cache, so Kiwi
+        # is not loaded; load it now, while the writer reads, not on the first save.
+        _warming.append(threading.Thread(target=search.analyzer.warm_up, daemon=True))
+        _warming[0].start()
+
+
+# The preview's background load of Kiwi, started once per process.
+_warming: list[threading.Thread] = []
 
 
 def _lang(config: MkDocsConfig) -> str:

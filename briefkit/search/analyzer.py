@@ -15,6 +15,7 @@ import functools
 import hashlib
 import json
 import os
+import threading
 import warnings
 from collections import Counter
 from collections.abc import Iterable, Sequence
@@ -96,6 +97,10 @@ class Analyzer:
             self._kiwi = load_kiwi(self.user_words)
         return self._kiwi.tokenize(texts)
 
+    def warm_up(self) -> None:
+        """Load Kiwi and analyse one word, so the next miss does not wait (a preview's first edit)."""
+        load_kiwi(self.user_words).tokenize(["중소기업의"])
+
     def key(self, unit: tuple[str, ...]) -> str:
         """The cache key of a unit: its texts, the user dictionary and the analysis version."""
         return self._key(unit)
@@ -167,12 +172,22 @@ class _KiwiBatch:
         return [self.kiwi.tokenize(text) for text in texts]
 
 
-@functools.lru_cache(maxsize=1)
 def load_kiwi(user_words: tuple[str, ...]) -> Segmenter:
     """Kiwi with the site's user dictionary, loaded once per process for that dictionary.
 
     Loading takes about a second and 300 MB; a preview session (``mkdocs
     serve``) rebuilds many times in one process, and analysing one edited
     brief must not pay it again. The model is never changed after loading.
+    The lock makes a build wait for a load already under way (the preview
+    starts one in the background) instead of starting a second.
     """
+    with _LOADING:
+        return _loaded_kiwi(user_words)
+
+
+_LOADING = threading.Lock()
+
+
+@functools.lru_cache(maxsize=1)
+def _loaded_kiwi(user_words: tuple[str, ...]) -> Segmenter:
     return _KiwiBatch(user_words)
