@@ -43,6 +43,9 @@ EDIT_TIMEOUT = 120.0
 POLL = 0.05
 RELOADED = "Reloading browsers"  # what mkdocs serve logs once a rebuild is written
 SERVING = "Serving on"  # ... and once the first build is
+# Seconds between the first build and the first save, as a writer takes to open a file; the
+# preview loads Kiwi meanwhile, in the background (hooks/search_index.py).
+SETTLE = 3.0
 
 
 @dataclass
@@ -79,6 +82,7 @@ def measure_preview(project: Path, brief_id: str | None = None, timeout: float =
         _wait(lambda: any(SERVING in line for _, line in log.lines) and _get(base) is not None,
               FIRST_BUILD_TIMEOUT, server, "the first build")
         first_build = time.perf_counter() - started
+        time.sleep(SETTLE)
         text = original.decode("utf-8")
         marker = f"미리보기 확인 문장 {int(time.time())}"
         body_edit = _insert_paragraph(text, marker)
