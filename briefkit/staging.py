@@ -35,6 +35,16 @@ from .site import BriefView, SiteView
 TERM_KINDS = ("topics", "regions")
 
 
+def brief_page(brief_id: str, lang: str) -> str:
+    """The staged file of a brief's page in ``lang``."""
+    return f"briefs/{brief_id}.{lang}.md"
+
+
+def term_page(kind: str, slug: str, lang: str) -> str:
+    """The staged file of a topic's or region's page in ``lang``."""
+    return f"{kind}/{slug}.{lang}.md"
+
+
 def page_files(site: SiteView, docs_dir: Path) -> dict[str, bytes]:
     """Every file of the staging folder, by POSIX path, with its bytes."""
     files: dict[str, bytes] = {}
@@ -46,11 +56,11 @@ def page_files(site: SiteView, docs_dir: Path) -> dict[str, bytes]:
     for brief in site.briefs:
         for lang in LANGUAGES:
             body = brief.shown_text(lang).body
-            files[f"briefs/{brief.id}.{lang}.md"] = _page("brief.html", {"brief": brief.id}, body)
+            files[brief_page(brief.id, lang)] = _page("brief.html", {"brief": brief.id}, body)
     for kind in TERM_KINDS:
         for term in site.vocabulary(kind):
             for lang in LANGUAGES:
-                files[f"{kind}/{term.slug}.{lang}.md"] = _page("term.html", {"kind": kind, "term": term.slug}, "")
+                files[term_page(kind, term.slug, lang)] = _page("term.html", {"kind": kind, "term": term.slug}, "")
     return files
 
 
@@ -72,13 +82,13 @@ def page_inputs(site: SiteView, paths: Iterable[str], code: str) -> dict[str, st
         # Every field of the brief (pickling is faster than repr); equal briefs pickle alike.
         own = hashlib.sha256(pickle.dumps(brief, protocol=5)).hexdigest()
         for lang in LANGUAGES:
-            rel = f"briefs/{brief.id}.{lang}.md"
+            rel = brief_page(brief.id, lang)
             generated.add(rel)
             inputs[rel] = _digest(code, own, *(entries[lang][v.id] for v in site.related(brief.id, lang)))
     for kind in TERM_KINDS:
         for term in site.vocabulary(kind):
             for lang in LANGUAGES:
-                rel = f"{kind}/{term.slug}.{lang}.md"
+                rel = term_page(kind, term.slug, lang)
                 generated.add(rel)
                 inputs[rel] = _digest(code, *(entries[lang][v.id] for v in site.tagged(kind, term.slug, lang)))
     for rel in paths:
