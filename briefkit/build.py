@@ -8,7 +8,10 @@ from __future__ import annotations
 
 import contextlib
 import hashlib
-from dataclasses import dataclass
+import logging
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass, field
 from importlib import metadata
 from pathlib import Path
 from typing import Any
@@ -35,6 +38,19 @@ class BuildState:
     stage_dir: Path
     site: SiteView
     dirty: bool = False  # only changed pages are rendered (mkdocs build/serve --dirty)
+    session: Preview | None = None  # the preview session this build belongs to, if any
+
+    def after_pages(self, job: Callable[[], None]) -> None:
+        """Write outputs that no page shows (search index, feeds, sitemap, open data).
+
+        At once, except in a preview that is serving: there the server reloads
+        the browser as soon as the pages are written, and the session writes
+        these just after (see ``Preview.after_pages``).
+        """
+        if self.session is not None:
+            self.session.after_pages(job)
+        else:
+            job()
 
     def page_title(self, meta: dict[str, Any], lang: str, default: str | None) -> str | None:
         if "brief" in meta:
@@ -76,15 +92,57 @@ class Preview:
 
     Only caches of inputs, each checked against its file: the site built with
     a session is the site built without one.
+
+    Once the server is up (``serving``), outputs that no page shows are
+    written just after each rebuild rather than inside it: the browser reloads
+    the edited page without waiting for the search index, feeds, sitemap and
+    open data (about a second at 1,000 pairs). The next rebuild, and the end of
+    the session, wait for them (``settle``), so no two writes overlap.
     """
 
     reads: ReadCache
+    serving: bool = False
+    _pending: list[Callable[[], None]] = field(default_factory=list)
+    _writer: threading.Thread | None = None
+
+    def after_pages(self, job: Callable[[], None]) -> None:
+        if self.serving:
+            self._pending.append(job)
+        else:
+            job()
+
+    def write_pending(self) -> None:
+        """Start writing what the build just made left for later (the server calls this after a build)."""
+        jobs, self._pending = self._pending, []
+        if jobs:
+            self._writer = threading.Thread(target=_run_jobs, args=(jobs,), name="briefs-after-pages")
+            self._writer.start()
+
+    def drop_pending(self) -> None:
+        """Forget what a failed build left for later: its pages were not all written."""
+        self._pending = []
+
+    def settle(self) -> None:
+        """Wait until everything left for later is written."""
+        if self._writer is not None:
+            self._writer.join()
+            self._writer = None
+
+
+def _run_jobs(jobs: list[Callable[[], None]]) -> None:
+    for job in jobs:
+        try:
+            job()
+        except Exception:  # a bug, not a brief's mistake: say so, keep the preview running
+            logging.getLogger("mkdocs.plugins.briefs").exception("writing the search index, feeds or data failed")
 
 
 def prepare(
     root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None
 ) -> tuple[BuildState | None, list[Problem]]:
     """Load ``root/briefs``; on success stage the pages MkDocs will read."""
+    if session is not None:
+        session.settle()
     catalog = load_catalog(root / "briefs", reads=session.reads if session else None)
     if catalog.problems:
         return None, catalog.problems
@@ -93,7 +151,7 @@ def prepare(
     files = page_files(site, docs_dir)
     inputs = page_inputs(site, files, code_digest(root, preview))
     write_tree(stage_dir, files, inputs, root / INPUTS_MANIFEST)
-    return BuildState(root, docs_dir, stage_dir, site, dirty), []
+    return BuildState(root, docs_dir, stage_dir, site, dirty, session), []
 
 
 def code_digest(root: Path, preview: bool) -> str:

@@ -5,7 +5,8 @@ catalog once per build, stop on any problem, stage the pages), ``on_env``
 (templates compiled once, kept in ``.cache/templates``), ``on_page_markdown``
 (titles and dates from the catalog), ``on_page_context`` (what templates list),
 ``on_post_page`` (a written page's Markdown and HTML let go), ``on_serve``
-(watch the sources, not the staging folder).
+(watch the sources, not the staging folder; reload the browser before the
+outputs no page shows are written) and ``on_shutdown``.
 
 The preview (``make serve``: ``mkdocs serve --dirty``) renders only the pages
 whose staged file changed or was touched because something it shows changed
@@ -20,17 +21,27 @@ object, so both languages share one load and no state outlives a build.
 
 from __future__ import annotations
 
+import gc
 import logging
+import os
 import sys
 from pathlib import Path
 from typing import Any
 
 import jinja2
+import watchdog.observers
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from watchdog.events import (
+    FileClosedEvent,
+    FileCreatedEvent,
+    FileDeletedEvent,
+    FileModifiedEvent,
+    FileMovedEvent,
+)
 
 from briefkit.build import BuildState, Preview, prepare
 from briefkit.catalog import ReadCache
@@ -106,9 +117,56 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
     state: BuildState = config[STATE]
     server.unwatch(str(state.stage_dir))
+    if sys.platform.startswith("linux") and not os.environ.get("BRIEFS_POLL"):
+        # MkDocs polls the watched folders every half second (portable, but a save
+        # waits 0.25 s on average, and each poll stats every brief). On Linux, let
+        # the kernel report saves (inotify); BRIEFS_POLL=1 keeps polling, for
+        # folders mounted from elsewhere, where inotify sees nothing.
+        server.unwatch(config.config_file_path)
+        server.observer = _SaveObserver()
+        server.watch(config.config_file_path)
     server.watch(str(state.root / "briefs"))
     server.watch(str(state.docs_dir))
+    session: Preview | None = _command["session"]
+    if session is not None:
+        # Reload the browser as soon as a rebuild's pages are written; the search
+        # index, feeds, sitemap and data follow (Preview.after_pages).
+        session.serving = True
+        # What the first build left alive (the catalog, caches, Kiwi's wrapper, MkDocs
+        # and its plugins) stays for the session: keep the collector from walking it
+        # again in every rebuild (each full collection took 0.12-0.18 s at 1,000 pairs).
+        gc.collect()
+        gc.freeze()
+        build = server.builder
+
+        def build_then_write() -> None:
+            try:
+                build()
+            except BaseException:
+                session.drop_pending()
+                raise
+            session.write_pending()
+
+        server.builder = build_then_write
     return server
+
+
+_SAVES = (FileCreatedEvent, FileDeletedEvent, FileModifiedEvent, FileMovedEvent, FileClosedEvent)
+
+
+class _SaveObserver(watchdog.observers.Observer):  # type: ignore[misc,valid-type]
+    """The kernel's file events, saves only: inotify also reports files opened and
+    closed unwritten, so the build's own reading would start the next build."""
+
+    def schedule(self, event_handler: Any, path: str, *, recursive: bool = False,
+                 event_filter: Any = None) -> Any:
+        return super().schedule(event_handler, path, recursive=recursive, event_filter=event_filter or list(_SAVES))
+
+
+def on_shutdown() -> None:
+    session: Preview | None = _command["session"]
+    if session is not None:
+        session.settle()
 
 
 def _accurate_dirty_builds(record: logging.LogRecord) -> bool:

@@ -141,7 +141,11 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language pass: the outer pass writes for every language
     state: BuildState = config[BUILD_STATE]
     record: PublishRecord = config[STATE]
-    site_url = _site_url(config)
+    site_url, site_dir = _site_url(config), Path(config.site_dir)
+    state.after_pages(lambda: _write_outputs(state, record, site_url, site_dir))
+
+
+def _write_outputs(state: BuildState, record: PublishRecord, site_url: str, site_dir: Path) -> None:
     files: dict[str, bytes] = {}
     for lang, site_name in record.site_names.items():
         files |= site_feeds(state.site, lang, site_name, site_url)
@@ -150,7 +154,6 @@ def on_post_build(config: MkDocsConfig) -> None:
     files[ROBOTS_PATH] = robots_txt(site_url).encode("utf-8")
     files |= data_files(state.site, site_url)
     files |= {lang_root(lang) + NOT_FOUND: page.encode("utf-8") for lang, page in record.not_found.items()}
-    site_dir = Path(config.site_dir)
     for rel, content in files.items():
         path = site_dir / rel
         path.parent.mkdir(parents=True, exist_ok=True)

@@ -44,7 +44,12 @@ def on_post_build(config: MkDocsConfig, **_: Any) -> None:
         search = SearchBuild.create(state.site, state.root)
         config[SEARCH] = search
     lang = _lang(config)
-    write_tree(Path(config.site_dir) / INDEX_FOLDER / lang, search.files(lang))
+    target = Path(config.site_dir) / INDEX_FOLDER / lang
+
+    def write() -> None:
+        write_tree(target, search.files(lang))
+
+    state.after_pages(write)
     if state.site.include_drafts and not _warming:
         # The preview: the first build read every analysis from the cache, so Kiwi
         # is not loaded; load it now, while the writer reads, not on the first save.

@@ -5,12 +5,14 @@ staged file is newer than the built page, and staging touches a file when
 anything its page shows changed (briefkit/staging.py). These tests edit
 briefs between builds and check that a dirty build gives exactly the site a
 clean build gives, that pages showing nothing of the edit are left alone, and
-that a running ``mkdocs serve --dirty`` serves every page an edit touches.
+that a running ``mkdocs serve --dirty`` serves every page an edit touches,
+then the outputs no page shows, one rebuild per save.
 """
 
 from __future__ import annotations
 
 import re
+import threading
 import time
 from pathlib import Path
 
@@ -18,6 +20,8 @@ import pytest
 from conftest import Build, build, copy_project
 
 from bench.preview import measure_preview
+from briefkit.build import Preview
+from briefkit.catalog import ReadCache
 
 pytestmark = pytest.mark.build
 
@@ -116,4 +120,37 @@ def test_serve_shows_an_edited_brief_and_every_list_of_it(tmp_path: Path) -> Non
     # measure_preview raises unless every page served its change; say which pages it checked.
     assert set(result["pages"]["body"]) == {f"briefs/{EDITED}/", f"en/briefs/{EDITED}/"}
     assert set(result["pages"]["title"]) == {f"briefs/{EDITED}/", "archive/", "topics/carbon-neutral/", ""}
+    # The open data followed the reload (it waits for it), and each save started one rebuild:
+    # the server's own reading of files must not look like a save.
+    assert result["title_outputs_s"] >= result["title_edit_s"]
+    assert result["rebuilds"] == {"body": 1, "title": 1}
     assert source(project, EDITED).read_bytes() == source(copy_project(tmp_path / "fresh"), EDITED).read_bytes()
+
+
+def test_a_serving_preview_writes_what_no_page_shows_after_the_pages(caplog: pytest.LogCaptureFixture) -> None:
+    # Before the server is up (the first build) outputs are written at once; once it
+    # serves, after the rebuild, on a thread the next rebuild waits for.
+    session = Preview(ReadCache())
+    written: list[str] = []
+    session.after_pages(lambda: written.append("first build"))
+    assert written == ["first build"]
+    session.serving = True
+    release = threading.Event()
+    session.after_pages(lambda: (release.wait(10), written.append("index")))
+    session.after_pages(lambda: written.append("feeds"))
+    assert written == ["first build"]  # left for after the reload
+    session.write_pending()
+    time.sleep(0.05)
+    assert written == ["first build"]  # still writing (held by the event)
+    release.set()
+    session.settle()
+    assert written == ["first build", "index", "feeds"]
+    # A failed build leaves nothing to write; a failing writer is reported and the others still run.
+    session.after_pages(lambda: written.append("from a failed build"))
+    session.drop_pending()
+    session.after_pages(lambda: 1 / 0)
+    session.after_pages(lambda: written.append("data"))
+    session.write_pending()
+    session.settle()
+    assert written[-1] == "data" and "from a failed build" not in written
+    assert "writing the search index, feeds or data failed" in caplog.text and "ZeroDivisionError" in caplog.text
