@@ -95,7 +95,8 @@ def preview_line(previewed: dict[str, Any]) -> str:
     if "error" in previewed:
         return f"not measured ({previewed['error']})"
     return (f"a saved body edit shown after {previewed['body_edit_s']} s, a title edit on every list after "
-            f"{previewed['title_edit_s']} s (first build {previewed['first_build_s']} s)")
+            f"{previewed['title_edit_s']} s, its open data after {previewed['title_outputs_s']} s "
+            f"(first build {previewed['first_build_s']} s; rebuilds per save {previewed['rebuilds']})")
 
 
 def _preview(project: Path) -> dict[str, Any]:

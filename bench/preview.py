@@ -15,7 +15,10 @@ Each time is from the moment the file is written to the moment the server
 logs that it reloads browsers (its rebuild is on disk) after which every
 expected page is checked; a page is fetched only then, because polling
 during the rebuild slows the rebuild (one Python process serves and
-builds). It restores the file afterwards. The test suite runs it on the sample briefs
+builds). After the title edit it also times the open data showing the new
+title (the preview writes the search index, feeds and data just after the
+reload), and counts the rebuilds each save started (one: a build must not
+start another). It restores the file afterwards. The test suite runs it on the sample briefs
 (tests/test_preview.py); the benchmark on 1,000 pairs.
 """
 
@@ -37,14 +40,18 @@ from typing import Any
 from briefkit.build import HOME_MAX
 from briefkit.catalog import load_catalog
 from briefkit.model import CURRENT
+from briefkit.opendata import JSON_PATH
 
 FIRST_BUILD_TIMEOUT = 900.0
 EDIT_TIMEOUT = 120.0
 POLL = 0.05
 RELOADED = "Reloading browsers"  # what mkdocs serve logs once a rebuild is written
 SERVING = "Serving on"  # ... and once the first build is
-# Seconds between the first build and the first save, as a writer takes to open a file; the
-# preview loads Kiwi meanwhile, in the background (hooks/search_index.py).
+REBUILD_GAP = 1.5  # seconds after the last check in which no further rebuild may start
+# Seconds between the first build and the first save, as a writer takes to open a file (the
+# preview loads Kiwi meanwhile, in the background: hooks/search_index.py), and between two
+# saves, as a writer takes to read the page (the preview writes the search index, feeds and
+# data of a rebuild just after the browser reloads: briefkit.build.Preview).
 SETTLE = 3.0
 
 
@@ -53,6 +60,7 @@ class Edit:
     name: str
     seconds: float
     pages: dict[str, float]  # seconds until each page served the change
+    saved: float  # the moment the file was written (time.perf_counter)
 
 
 def measure_preview(project: Path, brief_id: str | None = None, timeout: float = EDIT_TIMEOUT) -> dict[str, Any]:
@@ -90,13 +98,23 @@ def measure_preview(project: Path, brief_id: str | None = None, timeout: float =
             f"briefs/{brief.id}/": marker,
             f"en/briefs/{brief.id}/": "brief-notice--outdated",
         }, base, timeout, server, log, "body")
-        new_title = f"{brief.source.title} (수정 {int(time.time()) % 1000})"
+        time.sleep(SETTLE)  # a writer reads the page before the next save
+        mark = f"(수정 {int(time.time()) % 1000})"
+        new_title = f"{brief.source.title} {mark}"
         title_edit = _replace_title(body_edit, brief.source.title, new_title)
         topic = brief.topics[0].slug
         expect = {f"briefs/{brief.id}/": new_title, "archive/": new_title, f"topics/{topic}/": new_title}
         if brief.id in [b.id for b in catalog.published(include_drafts=True)[:HOME_MAX]]:
             expect[""] = new_title
         title = _timed_edit(path, title_edit, expect, base, timeout, server, log, "title")
+        # The open data (like the search index and feeds) is written just after the reload.
+        _wait(lambda: mark in (_get(base + JSON_PATH) or ""), timeout, server, "the open data of the title edit")
+        outputs = time.perf_counter() - title.saved
+        time.sleep(REBUILD_GAP)  # a second rebuild would have started by now
+        rebuilds = {
+            "body": sum(1 for at in log.reloads_after(body.saved) if at < title.saved),
+            "title": len(log.reloads_after(title.saved)),
+        }
     finally:
         path.write_bytes(original)
         server.terminate()
@@ -109,6 +127,8 @@ def measure_preview(project: Path, brief_id: str | None = None, timeout: float =
         "first_build_s": round(first_build, 2),
         "body_edit_s": round(body.seconds, 2),
         "title_edit_s": round(title.seconds, 2),
+        "title_outputs_s": round(outputs, 2),
+        "rebuilds": rebuilds,
         "pages": {"body": body.pages, "title": title.pages},
     }
 
@@ -158,7 +178,7 @@ def _timed_edit(path: Path, content: str, expect: dict[str, str], base: str, tim
         return len(seen) == len(expect)
 
     _wait(done, timeout, server, f"the {name} edit ({sorted(set(expect) - set(seen))} not updated)")
-    return Edit(name, max(seen.values()), seen)
+    return Edit(name, max(seen.values()), seen, saved)
 
 
 def _insert_paragraph(text: str, sentence: str) -> str:
