@@ -7,6 +7,7 @@ NFC, every vocabulary reference is resolved to a ``Term``.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
@@ -94,6 +95,7 @@ def _clean(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
 
 
+@functools.lru_cache(maxsize=4096)  # a preview reloads the catalog on every save; bodies are kept str objects
 def source_digest(title: str, summary: str, body: str) -> str:
     """The contract's source digest: 12 hex digits of SHA-256 over the text."""
     joined = _clean(title) + "\n" + _clean(summary) + "\n" + _clean(body)

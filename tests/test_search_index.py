@@ -9,7 +9,9 @@ twin of search-engine.js); the browser test runs a sample through the script.
 from __future__ import annotations
 
 import json
+import logging
 import re
+import sys
 import unicodedata
 from pathlib import Path
 from typing import Any
@@ -21,6 +23,7 @@ from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.search.analysis import MINISTRY_NAMES
+from briefkit.search import analyzer as analyzer_module
 from briefkit.search.analyzer import Analyzer
 from briefkit.search.build import SearchBuild
 from briefkit.search.query import IndexFolder
@@ -127,6 +130,30 @@ def test_cache_skips_analysis_and_kiwi_and_keeps_the_bytes(tmp_path: Path) -> No
     assert warm_files == cold_files
     uncached = SearchBuild.create(site, None)
     assert {lang: uncached.files(lang) for lang in ("ko", "en")} == cold_files
+
+
+def test_a_second_process_analyses_ahead_and_the_index_is_the_same(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
+) -> None:
+    site = _sample_site()
+    expected = {lang: SearchBuild.create(site, None).files(lang) for lang in ("ko", "en")}
+    monkeypatch.setattr(analyzer_module, "AHEAD_MIN", 1)  # the sample briefs are fewer than a cold archive
+    ahead = SearchBuild.create(site, tmp_path / "ahead")
+    assert ahead.analyse_ahead()
+    assert not ahead.analyse_ahead()  # once per build (static-i18n runs on_config again for English)
+    assert {lang: ahead.files(lang) for lang in ("ko", "en")} == expected
+    assert ahead.analyzer.analysed == 0 and ahead.analyzer._kiwi is None  # all of it done by the other process
+    assert not list((tmp_path / "ahead").glob("ahead-*.json"))  # its job file is gone
+    # A second process that fails changes nothing but the time: this one analyses, and says so.
+    monkeypatch.setattr(analyzer_module, "AHEAD_COMMAND", [sys.executable, "-c", "raise SystemExit('no Kiwi here')"])
+    failed = SearchBuild.create(site, tmp_path / "failed")
+    assert failed.analyse_ahead()
+    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefs"):
+        assert {lang: failed.files(lang) for lang in ("ko", "en")} == expected
+    assert failed.analyzer.analysed > 0
+    assert "the analysis ahead stopped (1: no Kiwi here); analysing here" in caplog.text
+    # Nothing left to analyse: no second process.
+    assert not SearchBuild.create(site, tmp_path / "ahead").analyse_ahead()
 
 
 # --- the built site ------------------------------------------------------------

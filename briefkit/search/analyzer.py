@@ -14,7 +14,11 @@ from __future__ import annotations
 import functools
 import hashlib
 import json
+import logging
 import os
+import subprocess
+import sys
+import tempfile
 import threading
 import warnings
 from collections import Counter
@@ -35,6 +39,10 @@ from .analysis import (
 )
 
 ANALYSIS_VERSION = "5"  # bump when analysis.py changes what it returns
+# A cold build with at least this many units to analyse starts a second process
+# that analyses them into the cache while MkDocs renders pages (``analyse_ahead``).
+AHEAD_MIN = 100
+AHEAD_COMMAND = [sys.executable, "-m", "briefkit.search.ahead"]
 
 
 @dataclass
@@ -50,12 +58,59 @@ class Analyzer:
     cache_dir: Path | None
     user_words: tuple[str, ...] = ()
     analysed: int = 0  # units analysed (cache misses), for tests and benchmarks
+    workers: int | None = None  # Kiwi's threads (None: up to 4, one per core)
     _kiwi: Segmenter | None = field(default=None, repr=False)
+    _ahead: subprocess.Popen[bytes] | None = field(default=None, repr=False)
     _stemmer: Any = field(default=None, repr=False)
     _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
+    def analyse_ahead(self, units: Sequence[tuple[str, ...]]) -> bool:
+        """Start analysing, in a second process, the units the cache lacks; True if started.
+
+        A cold build needs Kiwi for every brief (at 1,000 pairs: loading it and
+        analysing take about 6 s), while the rest of the build runs on one
+        core. The second process (``briefkit.search.ahead``) fills the cache
+        while the pages render; ``analyse`` waits for it, then reads the cache
+        and analyses whatever is still missing itself, so the index is the same
+        whether that process finished, failed or never ran.
+        """
+        if self.cache_dir is None or self._ahead is not None:
+            return False
+        missing = [unit for unit in dict.fromkeys(units) if not self._cached(self._key(unit))]
+        if len(missing) < AHEAD_MIN:
+            return False
+        self.cache_dir.mkdir(parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, prefix="ahead-",
+                                         suffix=".json", delete=False) as job:
+            json.dump({"cache_dir": str(self.cache_dir), "user_words": self.user_words, "units": missing},
+                      job, ensure_ascii=False)
+        package_root = str(Path(__file__).resolve().parent.parent.parent)  # the folder holding briefkit/
+        env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
+        try:
+            self._ahead = subprocess.Popen([*AHEAD_COMMAND, job.name], env=env, stdin=subprocess.DEVNULL,
+                                           stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        except OSError:
+            os.unlink(job.name)
+            return False
+        return True
+
+    def _join_ahead(self) -> None:
+        if self._ahead is None:
+            return
+        _, errors = self._ahead.communicate()
+        if self._ahead.returncode != 0:
+            last = errors.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
+            logging.getLogger("mkdocs.plugins.briefs").info(
+                "search: the analysis ahead stopped (%s: %s); analysing here", self._ahead.returncode, last[0])
+        self._ahead = None
+
+    def _cached(self, key: str) -> bool:
+        assert self.cache_dir is not None
+        return (self.cache_dir, key) in _RECENT or (self.cache_dir / key[:2] / f"{key}.json").is_file()
+
     def analyse(self, units: Sequence[tuple[str, ...]]) -> list[Analysis]:
         """Every unit's analysis, from the cache where possible, misses in one Kiwi batch."""
+        self._join_ahead()
         keys = [self._key(unit) for unit in units]
         results: dict[str, Analysis] = {}
         missing: dict[str, tuple[str, ...]] = {}
@@ -94,7 +149,7 @@ class Analyzer:
 
     def _segment(self, texts: list[str]) -> Iterable[Sequence[Any]]:
         if self._kiwi is None:
-            self._kiwi = load_kiwi(self.user_words)
+            self._kiwi = load_kiwi(self.user_words, self.workers)
         return self._kiwi.tokenize(texts)
 
     def warm_up(self) -> None:
@@ -153,10 +208,10 @@ def _remember(cache_dir: Path, key: str, analysis: Analysis) -> None:
 class _KiwiBatch:
     """Kiwi behind the ``Segmenter`` interface, on every core the machine has."""
 
-    def __init__(self, user_words: tuple[str, ...]) -> None:
+    def __init__(self, user_words: tuple[str, ...], workers: int | None = None) -> None:
         from kiwipiepy import Kiwi  # type: ignore[import-untyped]  # imported here: it is slow to load
 
-        workers = min(os.cpu_count() or 1, 4)
+        workers = workers or min(os.cpu_count() or 1, 4)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
             # Typo and multi-word dictionaries slow analysis down 2x and only
@@ -172,7 +227,7 @@ class _KiwiBatch:
         return [self.kiwi.tokenize(text) for text in texts]
 
 
-def load_kiwi(user_words: tuple[str, ...]) -> Segmenter:
+def load_kiwi(user_words: tuple[str, ...], workers: int | None = None) -> Segmenter:
     """Kiwi with the site's user dictionary, loaded once per process for that dictionary.
 
     Loading takes about a second and 300 MB; a preview session (``mkdocs
@@ -182,12 +237,12 @@ def load_kiwi(user_words: tuple[str, ...]) -> Segmenter:
     starts one in the background) instead of starting a second.
     """
     with _LOADING:
-        return _loaded_kiwi(user_words)
+        return _loaded_kiwi(user_words, workers)
 
 
 _LOADING = threading.Lock()
 
 
 @functools.lru_cache(maxsize=1)
-def _loaded_kiwi(user_words: tuple[str, ...]) -> Segmenter:
-    return _KiwiBatch(user_words)
+def _loaded_kiwi(user_words: tuple[str, ...], workers: int | None) -> Segmenter:
+    return _KiwiBatch(user_words, workers)

@@ -18,6 +18,7 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ..model import LANGUAGES
 from ..site import SiteView
 from ..vocabulary import Term
 from .analysis import MINISTRY_NAMES
@@ -34,11 +35,20 @@ class SearchBuild:
     site: SiteView
     analyzer: Analyzer
     _terms: dict[str, Analysis] = field(default_factory=dict)
+    _ahead_tried: bool = False
 
     @classmethod
     def create(cls, site: SiteView, root: Path | None) -> SearchBuild:
         cache = root / CACHE_FOLDER if root is not None else None
         return cls(site, Analyzer(cache, user_words(site, MINISTRY_NAMES)))
+
+    def analyse_ahead(self) -> bool:
+        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``)."""
+        if self._ahead_tried:
+            return False  # the English pass: started (or not needed) in the Korean one
+        self._ahead_tried = True
+        units = [texts for lang in LANGUAGES for _, texts in records(self.site, lang)]
+        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()])
 
     def files(self, lang: str) -> dict[str, bytes]:
         """The files of ``lang``'s index, by path under ``search/index/<lang>/``."""
