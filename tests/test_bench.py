@@ -128,13 +128,14 @@ def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) 
         assert result[step]["site_bytes"] > 100_000
     assert set(result["ratios"]) == {
         "cold_vs_stock", "warm_vs_stock", "cold_cpu_vs_stock", "warm_cpu_vs_stock", "memory_vs_stock", "size_vs_stock",
-        "cold_cpu_vs_lean_stock", "warm_cpu_vs_lean_stock",
+        "cold_vs_lean_stock", "warm_vs_lean_stock", "cold_cpu_vs_lean_stock", "warm_cpu_vs_lean_stock",
     }
     assert all(value > 0 for value in result["ratios"].values())
     assert result["search"] == {"project": None, "stock": None}  # --no-search; measured below
     preview = result["preview"]  # mkdocs serve --dirty on the project: every page showed each edit
     assert "error" not in preview, preview
     assert preview["body_edit_s"] > 0 and preview["title_edit_s"] > 0
+    assert preview["title_outputs_s"] >= preview["title_edit_s"] and preview["rebuilds"] == {"body": 1, "title": 1}
     assert {"archive/", f"briefs/{preview['brief']}/"} <= set(preview["pages"]["title"])
 
 
