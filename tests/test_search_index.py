@@ -22,8 +22,8 @@ import yaml
 from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
-from briefkit.search.analysis import MINISTRY_NAMES
 from briefkit.search import analyzer as analyzer_module
+from briefkit.search.analysis import MINISTRY_NAMES
 from briefkit.search.analyzer import Analyzer
 from briefkit.search.build import SearchBuild
 from briefkit.search.query import IndexFolder
@@ -143,7 +143,7 @@ def test_a_second_process_analyses_ahead_and_the_index_is_the_same(
     assert not ahead.analyse_ahead()  # once per build (static-i18n runs on_config again for English)
     assert {lang: ahead.files(lang) for lang in ("ko", "en")} == expected
     assert ahead.analyzer.analysed == 0 and ahead.analyzer._kiwi is None  # all of it done by the other process
-    assert not list((tmp_path / "ahead").glob("ahead-*.json"))  # its job file is gone
+    assert not list((tmp_path / "ahead").glob("ahead-*"))  # its job file is gone
     # A second process that fails changes nothing but the time: this one analyses, and says so.
     monkeypatch.setattr(analyzer_module, "AHEAD_COMMAND", [sys.executable, "-c", "raise SystemExit('no Kiwi here')"])
     failed = SearchBuild.create(site, tmp_path / "failed")

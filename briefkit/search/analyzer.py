@@ -81,9 +81,9 @@ class Analyzer:
             return False
         self.cache_dir.mkdir(parents=True, exist_ok=True)
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, prefix="ahead-",
-                                         suffix=".json", delete=False) as job:
-            json.dump({"cache_dir": str(self.cache_dir), "user_words": self.user_words, "units": missing},
-                      job, ensure_ascii=False)
+                                         suffix=".jsonl", delete=False) as job:
+            job.write(json.dumps({"cache_dir": str(self.cache_dir), "user_words": self.user_words}) + "\n")
+            job.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in missing)
         package_root = str(Path(__file__).resolve().parent.parent.parent)  # the folder holding briefkit/
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
         try:
