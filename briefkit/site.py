@@ -158,9 +158,9 @@ class SiteView:
 
     def related(self, brief_id: str, lang: str) -> list[BriefView]:
         """Up to five briefs sharing the most topics and regions, then newest."""
-        return [BriefView(self._by_id[i], lang) for i in self._related_ids(brief_id)]
+        return [BriefView(self._by_id[i], lang) for i in self.related_ids(brief_id)]
 
-    def _related_ids(self, brief_id: str) -> list[str]:
+    def related_ids(self, brief_id: str) -> list[str]:
         """``related`` for any language, computed once per brief (every brief page and staging ask)."""
         cached = self._related.get(brief_id)
         if cached is not None:

@@ -81,10 +81,11 @@ def page_inputs(site: SiteView, paths: Iterable[str], code: str) -> dict[str, st
     for brief in site.briefs:
         # Every field of the brief (pickling is faster than repr); equal briefs pickle alike.
         own = hashlib.sha256(pickle.dumps(brief, protocol=5)).hexdigest()
+        related = site.related_ids(brief.id)
         for lang in LANGUAGES:
             rel = brief_page(brief.id, lang)
             generated.add(rel)
-            inputs[rel] = _digest(code, own, *(entries[lang][v.id] for v in site.related(brief.id, lang)))
+            inputs[rel] = _digest(code, own, *(entries[lang][i] for i in related))
     for kind in TERM_KINDS:
         for term in site.vocabulary(kind):
             for lang in LANGUAGES:
