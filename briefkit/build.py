@@ -112,7 +112,7 @@ class Preview:
             job()
 
     def write_pending(self) -> None:
-        """Start writing what the build just made left for later (the server calls this after a build)."""
+        """Start writing what the last build left for later, on a thread (the server calls this after each build)."""
         jobs, self._pending = self._pending, []
         if jobs:
             self._writer = threading.Thread(target=_run_jobs, args=(jobs,), name="briefs-after-pages")
