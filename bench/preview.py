@@ -88,7 +88,7 @@ def measure_preview(project: Path, brief_id: str | None = None, timeout: float =
     try:
         started = time.perf_counter()
         _wait(lambda: any(SERVING in line for _, line in log.lines) and _get(base) is not None,
-              FIRST_BUILD_TIMEOUT, server, "the first build")
+              FIRST_BUILD_TIMEOUT, server, log, "the first build")
         first_build = time.perf_counter() - started
         time.sleep(SETTLE)
         text = original.decode("utf-8")
@@ -108,7 +108,7 @@ def measure_preview(project: Path, brief_id: str | None = None, timeout: float =
             expect[""] = new_title
         title = _timed_edit(path, title_edit, expect, base, timeout, server, log, "title")
         # The open data (like the search index and feeds) is written just after the reload.
-        _wait(lambda: mark in (_get(base + JSON_PATH) or ""), timeout, server, "the open data of the title edit")
+        _wait(lambda: mark in (_get(base + JSON_PATH) or ""), timeout, server, log, "the open data of the title edit")
         outputs = time.perf_counter() - title.saved
         time.sleep(REBUILD_GAP)  # a second rebuild would have started by now
         rebuilds = {
@@ -177,7 +177,7 @@ def _timed_edit(path: Path, content: str, expect: dict[str, str], base: str, tim
                     seen[url] = round(reload - saved, 2)
         return len(seen) == len(expect)
 
-    _wait(done, timeout, server, f"the {name} edit ({sorted(set(expect) - set(seen))} not updated)")
+    _wait(done, timeout, server, log, f"the {name} edit ({sorted(set(expect) - set(seen))} not updated)")
     return Edit(name, max(seen.values()), seen, saved)
 
 
@@ -196,11 +196,11 @@ def _replace_title(text: str, old: str, new: str) -> str:
     return text[:match.start()] + match.group(0).replace(old, new, 1) + text[match.end():]
 
 
-def _wait(condition: Any, timeout: float, server: subprocess.Popen[str], what: str) -> None:
+def _wait(condition: Any, timeout: float, server: subprocess.Popen[str], log: _Log, what: str) -> None:
     deadline = time.perf_counter() + timeout
     while not condition():
         if server.poll() is not None:
-            raise RuntimeError(f"mkdocs serve stopped during {what}")
+            raise RuntimeError(f"mkdocs serve stopped during {what}:\n{log.text()}")
         if time.perf_counter() > deadline:
             raise TimeoutError(f"{what}: not served within {timeout:.0f} s")
         time.sleep(POLL)

@@ -95,7 +95,7 @@ def _clean(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
 
 
-@functools.lru_cache(maxsize=4096)  # a preview reloads the catalog on every save; bodies are kept str objects
+@functools.cache  # a preview reloads the catalog on every save: one entry a brief, and one a saved edit
 def source_digest(title: str, summary: str, body: str) -> str:
     """The contract's source digest: 12 hex digits of SHA-256 over the text."""
     joined = _clean(title) + "\n" + _clean(summary) + "\n" + _clean(body)

@@ -61,6 +61,7 @@ class Analyzer:
     workers: int | None = None  # Kiwi's threads (None: up to 4, one per core)
     _kiwi: Segmenter | None = field(default=None, repr=False)
     _ahead: subprocess.Popen[bytes] | None = field(default=None, repr=False)
+    _keys: dict[tuple[str, ...], str] = field(default_factory=dict, repr=False)
     _stemmer: Any = field(default=None, repr=False)
     _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
@@ -76,7 +77,7 @@ class Analyzer:
         """
         if self.cache_dir is None or self._ahead is not None:
             return False
-        missing = [unit for unit in dict.fromkeys(units) if not self._cached(self._key(unit))]
+        missing = [unit for unit in dict.fromkeys(units) if not self._cached(self.key(unit))]
         if len(missing) < AHEAD_MIN:
             return False
         self.cache_dir.mkdir(parents=True, exist_ok=True)
@@ -106,12 +107,12 @@ class Analyzer:
 
     def _cached(self, key: str) -> bool:
         assert self.cache_dir is not None
-        return (self.cache_dir, key) in _RECENT or (self.cache_dir / key[:2] / f"{key}.json").is_file()
+        return (self.cache_dir, key) in _RECENT or self._path(key).is_file()
 
     def analyse(self, units: Sequence[tuple[str, ...]]) -> list[Analysis]:
         """Every unit's analysis, from the cache where possible, misses in one Kiwi batch."""
         self._join_ahead()
-        keys = [self._key(unit) for unit in units]
+        keys = [self.key(unit) for unit in units]
         results: dict[str, Analysis] = {}
         missing: dict[str, tuple[str, ...]] = {}
         for key, unit in zip(keys, units, strict=True):
@@ -157,12 +158,20 @@ class Analyzer:
         load_kiwi(self.user_words).tokenize(["중소기업의"])
 
     def key(self, unit: tuple[str, ...]) -> str:
-        """The cache key of a unit: its texts, the user dictionary and the analysis version."""
-        return self._key(unit)
+        """The cache key of a unit: its texts, the user dictionary and the analysis version.
 
-    def _key(self, unit: tuple[str, ...]) -> str:
-        data = "\0".join((ANALYSIS_VERSION, *self.user_words, "\x01", *unit))
-        return hashlib.sha256(data.encode("utf-8")).hexdigest()
+        Kept for the build: the analysis ahead, the index digest and ``analyse``
+        all ask for the key of every brief.
+        """
+        key = self._keys.get(unit)
+        if key is None:
+            data = "\0".join((ANALYSIS_VERSION, *self.user_words, "\x01", *unit))
+            key = self._keys[unit] = hashlib.sha256(data.encode("utf-8")).hexdigest()
+        return key
+
+    def _path(self, key: str) -> Path:
+        assert self.cache_dir is not None
+        return self.cache_dir / key[:2] / f"{key}.json"
 
     def _read(self, key: str) -> Analysis | None:
         if self.cache_dir is None:
@@ -171,7 +180,7 @@ class Analyzer:
         if remembered is not None:
             return remembered
         try:
-            data = json.loads((self.cache_dir / key[:2] / f"{key}.json").read_text(encoding="utf-8"))
+            data = json.loads(self._path(key).read_text(encoding="utf-8"))
             analysis = Analysis(data["fields"], data["forms"])
         except (OSError, ValueError, KeyError, TypeError):
             return None
@@ -182,7 +191,7 @@ class Analyzer:
         if self.cache_dir is None:
             return
         _remember(self.cache_dir, key, analysis)
-        path = self.cache_dir / key[:2] / f"{key}.json"
+        path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
         tmp = path.with_suffix(f".{os.getpid()}.tmp")
         tmp.write_text(json.dumps({"fields": analysis.fields, "forms": analysis.forms}, ensure_ascii=False),

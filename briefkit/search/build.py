@@ -23,7 +23,7 @@ from ..site import SiteView
 from ..vocabulary import Term
 from .analysis import MINISTRY_NAMES
 from .analyzer import Analysis, Analyzer
-from .records import records, term_names, user_words
+from .records import Record, records, term_names, user_words
 from .writer import INDEX_VERSION, index_files
 
 CACHE_FOLDER = ".cache/search"
@@ -36,6 +36,7 @@ class SearchBuild:
     analyzer: Analyzer
     _terms: dict[str, Analysis] = field(default_factory=dict)
     _ahead_tried: bool = False
+    _records: dict[str, list[tuple[Record, tuple[str, ...]]]] = field(default_factory=dict)
 
     @classmethod
     def create(cls, site: SiteView, root: Path | None) -> SearchBuild:
@@ -47,12 +48,12 @@ class SearchBuild:
         if self._ahead_tried:
             return False  # the English pass: started (or not needed) in the Korean one
         self._ahead_tried = True
-        units = [texts for lang in LANGUAGES for _, texts in records(self.site, lang)]
+        units = [texts for lang in LANGUAGES for _, texts in self._items(lang)]
         return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()])
 
     def files(self, lang: str) -> dict[str, bytes]:
         """The files of ``lang``'s index, by path under ``search/index/<lang>/``."""
-        items = records(self.site, lang)
+        items = self._items(lang)
         labels = {f"{t.kind}/{t.slug}": t.label(lang) for t in self._vocabulary()}
         digest = self._digest(lang, [repr(r) for r, _ in items], [self.analyzer.key(t) for _, t in items], labels)
         cached = self._read_index(lang, digest)
@@ -63,6 +64,12 @@ class SearchBuild:
                             self._term_analysis(), labels)
         self._write_index(lang, digest, files)
         return files
+
+    def _items(self, lang: str) -> list[tuple[Record, tuple[str, ...]]]:
+        """``lang``'s records and field texts, made once per build (the analysis ahead reads them too)."""
+        if lang not in self._records:
+            self._records[lang] = records(self.site, lang)
+        return self._records[lang]
 
     def _vocabulary(self) -> list[Term]:
         return [t for kind in ("topics", "regions") for t in self.site.vocabulary(kind)]
