@@ -45,6 +45,7 @@ from watchdog.events import (
 
 from briefkit.build import BuildState, Preview, prepare
 from briefkit.catalog import ReadCache
+from briefkit.i18n_files import install as install_i18n_files
 
 STATE = "briefs_build"
 
@@ -58,6 +59,7 @@ _command: dict[str, Any] = {"name": "build", "dirty": False, "session": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
+    install_i18n_files()  # static-i18n's per-file work, once per file and language (briefkit/i18n_files.py)
     _command["name"] = command
     _command["dirty"] = dirty
     if command == "serve":
