@@ -32,7 +32,7 @@ _made: dict[tuple[Any, ...], dict[str, Any]] = {}
 
 def install() -> bool:
     """Wrap static-i18n's ``create_i18n_file`` (suffix layout), once; True when wrapped."""
-    from mkdocs_static_i18n import suffix
+    from mkdocs_static_i18n import suffix  # type: ignore[import-untyped]
 
     if getattr(suffix.create_i18n_file, "briefs_original", None) is not None:
         return True
@@ -50,10 +50,10 @@ def install() -> bool:
         if values is None:
             made = original(file, current_language, default_language, all_languages, config)
             _made[key] = {name: value for name, value in vars(made).items() if name != "alternates"}
-            return made
+            return made  # type: ignore[no-any-return]
         made = File.__new__(File)
         vars(made).update(values)
-        made.alternates = {current_language: made}
+        made.alternates = {current_language: made}  # type: ignore[attr-defined]
         return made
 
     create_i18n_file.briefs_original = original  # type: ignore[attr-defined]
