@@ -81,6 +81,9 @@ class RenderCache:
         self.hits += 1
         return found
 
+    def has(self, key: str) -> bool:
+        return self._path(key).is_file()
+
     def put(self, key: str, rendered: Rendered) -> None:
         path = self._path(key)
         path.parent.mkdir(parents=True, exist_ok=True)
@@ -92,6 +95,16 @@ class RenderCache:
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"
+
+
+def rendered(page: Any) -> Rendered | None:
+    """What to keep of a page MkDocs just rendered, or None when it links to another page's anchors."""
+    links = page.links_to_anchors or {}
+    if not all(target is page.file for target in links):
+        return None
+    anchors = sorted(page.present_anchor_ids or ())
+    own = dict(sorted(links.get(page.file, {}).items()))
+    return Rendered(page.content, toc_tokens(page.toc), anchors, page._title_from_render, own)
 
 
 def toc_tokens(links: Any) -> list[dict[str, Any]]:

@@ -20,7 +20,7 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from briefkit.render_cache import RenderCache, Rendered, cacheable, toc_tokens
+from briefkit.render_cache import RenderCache, cacheable, rendered
 
 STATE = "briefs_render_cache"
 
@@ -55,9 +55,7 @@ def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> st
         page._title_from_render = found.title
         page.links_to_anchors = {page.file: dict(found.own_links)} if found.own_links else {}
         return found.html
-    links = page.links_to_anchors or {}
-    if all(target is page.file for target in links):
-        anchors = sorted(page.present_anchor_ids or ())
-        own = dict(sorted(links.get(page.file, {}).items()))
-        cache.put(key, Rendered(html, toc_tokens(page.toc), anchors, page._title_from_render, own))
+    kept = rendered(page)
+    if kept is not None:
+        cache.put(key, kept)
     return html

@@ -65,7 +65,7 @@ class Analyzer:
     _stemmer: Any = field(default=None, repr=False)
     _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
-    def analyse_ahead(self, units: Sequence[tuple[str, ...]]) -> bool:
+    def analyse_ahead(self, units: Sequence[tuple[str, ...]], render: dict[str, Any] | None = None) -> bool:
         """Start analysing, in a second process, the units the cache lacks; True if started.
 
         A cold build needs Kiwi for every brief (at 1,000 pairs: loading it and
@@ -74,16 +74,23 @@ class Analyzer:
         while the pages render; ``analyse`` waits for it, then reads the cache
         and analyses whatever is still missing itself, so the index is the same
         whether that process finished, failed or never ran.
+
+        ``render``: a job of ``briefkit.render_ahead`` (the English pass's
+        Markdown), which that process does first, when it has at least
+        ``AHEAD_MIN`` pages.
         """
         if self.cache_dir is None or self._ahead is not None:
             return False
         missing = [unit for unit in dict.fromkeys(units) if not self._cached(self.key(unit))]
-        if len(missing) < AHEAD_MIN:
+        if render is not None and len(render["pages"]) < AHEAD_MIN:
+            render = None
+        if len(missing) < AHEAD_MIN and render is None:
             return False
         self.cache_dir.mkdir(parents=True, exist_ok=True)
+        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words, "render": render}
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, prefix="ahead-",
                                          suffix=".jsonl", delete=False) as job:
-            job.write(json.dumps({"cache_dir": str(self.cache_dir), "user_words": self.user_words}) + "\n")
+            job.write(json.dumps(head, ensure_ascii=False) + "\n")
             job.writelines(json.dumps(unit, ensure_ascii=False) + "\n" for unit in missing)
         package_root = str(Path(__file__).resolve().parent.parent.parent)  # the folder holding briefkit/
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
@@ -102,7 +109,7 @@ class Analyzer:
         if self._ahead.returncode != 0:
             last = errors.decode("utf-8", "replace").strip().splitlines()[-1:] or [""]
             logging.getLogger("mkdocs.plugins.briefs").info(
-                "search: the analysis ahead stopped (%s: %s); analysing here", self._ahead.returncode, last[0])
+                "the second process stopped (%s: %s); the build does its work here", self._ahead.returncode, last[0])
         self._ahead = None
 
     def _cached(self, key: str) -> bool:

@@ -15,8 +15,10 @@ from __future__ import annotations
 import hashlib
 import json
 import os
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 from ..model import LANGUAGES
 from ..site import SiteView
@@ -35,6 +37,7 @@ class SearchBuild:
     site: SiteView
     analyzer: Analyzer
     _terms: dict[str, Analysis] = field(default_factory=dict)
+    passes: list[str] = field(default_factory=list)  # the languages built so far, in order
     _ahead_tried: bool = False
     _records: dict[str, list[tuple[Record, tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -43,13 +46,15 @@ class SearchBuild:
         cache = root / CACHE_FOLDER if root is not None else None
         return cls(site, Analyzer(cache, user_words(site, MINISTRY_NAMES)))
 
-    def analyse_ahead(self) -> bool:
-        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``)."""
+    def analyse_ahead(self, render: Callable[[], dict[str, Any] | None] | None = None) -> bool:
+        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``),
+        after the job ``render`` makes (``briefkit.render_ahead``), when given."""
         if self._ahead_tried:
             return False  # the English pass: started (or not needed) in the Korean one
         self._ahead_tried = True
         units = [texts for lang in LANGUAGES for _, texts in self._items(lang)]
-        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()])
+        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()],
+                                           render() if render is not None else None)
 
     def files(self, lang: str) -> dict[str, bytes]:
         """The files of ``lang``'s index, by path under ``search/index/<lang>/``."""
