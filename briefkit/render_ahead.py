@@ -35,10 +35,14 @@ WARM_SAMPLE = 50
 
 
 def job(config: MkDocsConfig, cache: RenderCache, site: SiteView, stage_dir: Path) -> dict[str, Any] | None:
-    """What the second process renders: the later passes' brief pages the cache lacks, in order.
+    """What the second process renders: the later passes' brief pages the cache lacks, in order
+    (``pages``), then the first pass's from its end (``meet``).
 
-    None when the first ``WARM_SAMPLE`` pages are all in the cache: a warm
-    build, where a page or two that changed are not worth a second process.
+    MkDocs renders the first pass's pages from the start meanwhile; the second
+    process stops at the first of them it finds rendered: they have met, and
+    each did half of what was left. None when the first ``WARM_SAMPLE`` pages
+    are all in the cache: a warm build, where a page or two that changed are
+    not worth a second process.
     """
     pages = []
     seen = 0
@@ -60,6 +64,8 @@ def job(config: MkDocsConfig, cache: RenderCache, site: SiteView, stage_dir: Pat
         "settings": cache.settings,
         "extensions": _extensions(config),
         "pages": pages,
+        "meet": [[brief_page(b.id, DEFAULT_LANGUAGE), brief_path(b.id, DEFAULT_LANGUAGE)]
+                 for b in sorted(site.briefs, key=lambda b: b.id, reverse=True)],
     }
 
 
@@ -75,12 +81,15 @@ def render(job: dict[str, Any]) -> int:
     config.docs_dir = job["docs_dir"]
     cache = RenderCache(Path(job["cache_folder"]), job["settings"])
     kept = 0
-    for src_uri, url in job["pages"]:
+    pages = [(page, False) for page in job["pages"]] + [(page, True) for page in job.get("meet", [])]
+    for (src_uri, url), meeting in pages:
         markdown = _markdown(Path(job["docs_dir"]) / src_uri)
         if markdown is None or not cacheable(markdown):
             continue
         key = cache.key(markdown, src_uri, url)
         if cache.has(key):
+            if meeting:
+                break  # the build has rendered the first pass up to here
             continue  # the build got there first
         file = File(src_uri, config.docs_dir, config.site_dir, config.use_directory_urls)
         file.url = url

@@ -14,7 +14,7 @@ from conftest import build, copy_project, vocabularies, write_brief
 
 from briefkit import render_ahead
 from briefkit.build import prepare
-from briefkit.render_cache import CACHE_FOLDER, RenderCache, cacheable
+from briefkit.render_cache import CACHE_FOLDER, RenderCache, Rendered, cacheable
 
 pytestmark = pytest.mark.build
 
@@ -98,9 +98,13 @@ def test_english_pages_rendered_ahead_are_the_ones_the_build_uses(tmp_path: Path
     assert job["pages"] == [["briefs/2025-01-02-cache-roundtable.en.md", "en/briefs/2025-01-02-cache-roundtable/"],
                             ["briefs/2025-01-03-korean-only-roundtable.en.md",
                              "en/briefs/2025-01-03-korean-only-roundtable/"]]
-    assert render_ahead.render(job) == 2
+    # ... and the Korean pass's from its end, to meet the build halfway.
+    assert job["meet"] == [["briefs/2025-01-03-korean-only-roundtable.ko.md",
+                            "briefs/2025-01-03-korean-only-roundtable/"],
+                           ["briefs/2025-01-02-cache-roundtable.ko.md", "briefs/2025-01-02-cache-roundtable/"]]
+    assert render_ahead.render(job) == 4
     ahead = kept(project)
-    assert len(ahead) == 2
+    assert len(ahead) == 4
     assert build(project).returncode == 0
     assert site_files(project / "site") == cold_files  # the same site
     assert len(kept(project)) == cold_kept  # nothing kept twice: the build used the renders made ahead
@@ -113,9 +117,17 @@ def test_english_pages_rendered_ahead_are_the_ones_the_build_uses(tmp_path: Path
     marked = build(project)
     assert "paragraph rendered ahead" in marked.page("en/briefs/2025-01-02-cache-roundtable/")
     assert "미리 렌더한 문단" in marked.page("en/briefs/2025-01-03-korean-only-roundtable/")
-    assert "미리 렌더한" not in marked.page("briefs/2025-01-03-korean-only-roundtable/")
+    assert "미리 렌더한 문단" in marked.page("briefs/2025-01-03-korean-only-roundtable/")
     # Once the renders are kept, there is nothing for a second process to do.
     assert render_ahead.job(load_config(str(project / "mkdocs.yml")), cache, state.site, state.stage_dir)["pages"] == []
+
+    # Where the build has rendered a Korean page, the second process stops going back through them.
+    for path in kept(project):
+        path.unlink()
+    job["meet"].reverse()  # the first Korean page first: as if the build had rendered it
+    ko_key = cache.key(render_ahead._markdown(state.stage_dir / job["meet"][0][0]) or "", *job["meet"][0])
+    cache.put(ko_key, Rendered("<p>문단</p>", [], [], None, {}))
+    assert render_ahead.render(job) == 2  # the two English pages, no Korean one
 
 
 def test_a_body_with_a_broken_link_fails_every_strict_build_not_only_the_first(tmp_path: Path) -> None:
