@@ -8,7 +8,9 @@ first renders the English brief pages' Markdown into the render cache
 (``briefkit/render_cache.py``), in the order MkDocs will reach them, while
 MkDocs renders the Korean pages. When the English pass reaches a page, its
 render is found under its key as in a warm build; one not there yet is
-rendered in the build as always.
+rendered in the build as always. Then it renders the Korean pages from the
+last one back, and stops at the first the build has rendered: the two meet
+halfway through what was left.
 
 Nothing here can change a page: the key covers the Markdown MkDocs will
 convert, the page's file and URL, mkdocs.yml and the packages' versions, and
