@@ -46,13 +46,14 @@ def job(config: MkDocsConfig, cache: RenderCache, site: SiteView, stage_dir: Pat
     are all in the cache: a warm build, where a page or two that changed are
     not worth a second process.
     """
+    ids = sorted(brief.id for brief in site.briefs)  # the order MkDocs renders them in
     pages = []
     seen = 0
     for lang in LANGUAGES:
         if lang == DEFAULT_LANGUAGE:
             continue
-        for brief in sorted(site.briefs, key=lambda b: b.id):
-            src_uri, url = brief_page(brief.id, lang), brief_path(brief.id, lang)
+        for brief_id in ids:
+            src_uri, url = brief_page(brief_id, lang), brief_path(brief_id, lang)
             markdown = _markdown(stage_dir / src_uri)
             if markdown is not None and cacheable(markdown) and not cache.has(cache.key(markdown, src_uri, url)):
                 pages.append([src_uri, url])
@@ -66,8 +67,7 @@ def job(config: MkDocsConfig, cache: RenderCache, site: SiteView, stage_dir: Pat
         "settings": cache.settings,
         "extensions": _extensions(config),
         "pages": pages,
-        "meet": [[brief_page(b.id, DEFAULT_LANGUAGE), brief_path(b.id, DEFAULT_LANGUAGE)]
-                 for b in sorted(site.briefs, key=lambda b: b.id, reverse=True)],
+        "meet": [[brief_page(i, DEFAULT_LANGUAGE), brief_path(i, DEFAULT_LANGUAGE)] for i in reversed(ids)],
     }
 
 
@@ -83,7 +83,7 @@ def render(job: dict[str, Any]) -> int:
     config.docs_dir = job["docs_dir"]
     cache = RenderCache(Path(job["cache_folder"]), job["settings"])
     kept = 0
-    pages = [(page, False) for page in job["pages"]] + [(page, True) for page in job.get("meet", [])]
+    pages = [(page, False) for page in job["pages"]] + [(page, True) for page in job["meet"]]
     for (src_uri, url), meeting in pages:
         markdown = _markdown(Path(job["docs_dir"]) / src_uri)
         if markdown is None or not cacheable(markdown):

@@ -47,11 +47,11 @@ def on_page_context(context: dict[str, Any], page: Page, config: MkDocsConfig, *
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     # After briefs_site's on_config (mkdocs.yml lists it first): the catalog is loaded.
-    # A cold build starts the Korean analysis in a second process now, so it is
-    # done when the index is written (SearchBuild.analyse_ahead). A serving preview
-    # has Kiwi loaded and analyses one edited brief at a time: not there.
-    # The same process first renders the English pass's Markdown into the render
-    # cache (briefkit/render_ahead.py): MkDocs renders the Korean pages meanwhile.
+    # A cold build starts a second process now (SearchBuild.analyse_ahead): it renders
+    # the English pass's Markdown into the render cache while MkDocs renders the Korean
+    # pages (briefkit/render_ahead.py), then analyses the search texts, done by the time
+    # the indexes are written. A serving preview has Kiwi loaded and analyses one edited
+    # brief at a time: not there.
     state: BuildState = config[STATE]
     session = state.session
     cache = config.get(RENDER_CACHE)
