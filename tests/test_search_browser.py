@@ -212,6 +212,31 @@ def test_typing_loads_what_enter_needs_and_an_english_word_takes_one_shard(page:
     assert not [url for url in page.requests if "/search/index/" in url]  # Enter found everything loaded
 
 
+def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any, sample_url: str) -> None:
+    """One input event (a paste, Playwright's fill) asks for the query's shards before Enter is pressed."""
+    _open(page, sample_url + "search/?q=전북")
+    page.wait_for_load_state("networkidle")
+    page.evaluate(
+        """() => {
+        const form = document.querySelector('#briefs-search form');
+        form.q.addEventListener('input', () => { window.pastedAt = performance.now(); }, true);
+        form.addEventListener('submit', () => { window.sentAt = performance.now(); }, true);
+    }"""
+    )
+    page.fill("#search-q", "스마트공장을")
+    page.press("#search-q", "Enter")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    asked = page.evaluate(
+        """() => performance.getEntriesByType('resource')
+        .filter(e => e.name.includes('/search/index/ko/t/') && e.startTime >= window.pastedAt)
+        .map(e => e.startTime - window.sentAt)"""
+    )
+    assert asked and all(delta < 0 for delta in asked), asked  # every shard of the query, before Enter
+    assert {"2023-10-19-gyeongnam-smart-factory-roundtable", "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable"} <= set(
+        _ids(_links(page))
+    )
+
+
 def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> None:
     page.goto(sample_url + "en/")
     page.fill("#header-search-q", "exporters")

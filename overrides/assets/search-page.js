@@ -21,9 +21,10 @@
   var status = root.querySelector("[data-status]");
   var list = root.querySelector("[data-results]");
   var more = root.querySelector("[data-more]");
-  var state = { hits: [], shown: 0, needles: [], run: 0 };
+  var state = { hits: [], shown: 0, needles: [], run: 0, started: 0 };
   var composing = false;
   var timer = 0;
+  var prepared = ""; /* the last query prepared, as JSON */
 
   function message(name, n) {
     return (root.getAttribute("data-msg-" + name) || "").replace("{n}", String(n)).replace("{year}", String(n));
@@ -89,8 +90,9 @@
     return item;
   }
 
-  /* The next page of hits, each shown as soon as it and those above it are in; ``pending`` is
-     their rows (one promise a hit) when already asked for. */
+  /* The next page of hits, each shown as soon as it and those above it are in (the first page
+     replaces the last search's hits); ``pending`` is their rows (one promise a hit) when already
+     asked for. */
   async function showMore(pending) {
     var run = state.run;
     var docs = state.hits.slice(state.shown, state.shown + PAGE);
@@ -99,16 +101,23 @@
     for (var i = 0; i < rows.length; i++) {
       var row = await rows[i];
       if (run !== state.run) return;
+      if (state.shown + i === 0) list.textContent = "";
       list.appendChild(hitElement(row));
+      if (state.shown + i === 0) elapsed("data-first-ms");
     }
     state.shown += docs.length;
     more.hidden = state.shown >= state.hits.length;
   }
 
+  /* Milliseconds since the search began, on ``name`` (the benchmark reads data-first-ms and data-ms). */
+  function elapsed(name) {
+    root.setAttribute(name, String(Math.round(performance.now() - state.started)));
+  }
+
   async function update() {
     var run = ++state.run;
     var p = params();
-    var started = performance.now();
+    state.started = performance.now();
     root.setAttribute("data-state", "busy");
     input.value = p.q;
     form.elements.sort.value = p.sort;
@@ -116,19 +125,26 @@
     try {
       var result = await engine.search(p);
       if (run !== state.run) return;
-      var pending = engine.each(result.hits.slice(0, PAGE)); /* the display chunks load while the filters fill */
-      fillFacets(result.meta, p, result.matched);
+      /* The last search's hits stay until the first new one is in (showMore clears them), and the
+         filters are filled after the hits: the display chunks are asked for first, and the page
+         is not laid out again while they load. */
+      var pending = engine.each(result.hits.slice(0, PAGE));
+      more.hidden = true;
       state.hits = result.hits;
       state.needles = result.needles;
       state.shown = 0;
-      list.textContent = "";
       await showMore(pending);
       if (run !== state.run) return;
+      if (!result.hits.length) list.textContent = "";
+      fillFacets(result.meta, p, result.matched);
       var n = result.hits.length;
       status.textContent = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
-      root.setAttribute("data-ms", String(Math.round(performance.now() - started)));
+      if (!n) elapsed("data-first-ms");
+      elapsed("data-ms");
       root.setAttribute("data-state", "done");
     } catch (error) {
+      if (run !== state.run) return;
+      list.textContent = "";
       status.textContent = message("error");
       root.setAttribute("data-state", "error");
     }
@@ -136,6 +152,7 @@
 
   function navigate() {
     window.clearTimeout(timer);
+    timer = 0;
     var url = new URLSearchParams();
     var p = typed();
     [["q", p.q], ["topic", p.topics], ["region", p.regions], ["year", p.years], ["sort", p.sort]].forEach(function (kv) {
@@ -146,11 +163,26 @@
     update();
   }
 
-  /* As the reader types (not while an input method is composing a syllable). */
+  /* Load what the typed query needs, once a query. */
+  function prepare() {
+    var p = typed();
+    var key = JSON.stringify(p);
+    if (p.q && key !== prepared) {
+      prepared = key;
+      engine.prepare(p, PAGE);
+    }
+  }
+
+  /* As the reader types (not while an input method is composing a syllable): at once for the
+     first change after a pause (a pasted query, sent a moment later), then PREPARE_MS after
+     the last key. */
   function prepareSoon() {
+    var quiet = !timer;
     window.clearTimeout(timer);
+    if (quiet) prepare();
     timer = window.setTimeout(function () {
-      if (input.value.trim()) engine.prepare(typed(), PAGE);
+      timer = 0;
+      prepare();
     }, PREPARE_MS);
   }
 
