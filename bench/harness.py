@@ -124,7 +124,26 @@ def search_lines(pairs: int, searched: dict[str, dict[str, Any] | None]) -> list
                     f"of {entry['bytes_total'] / 1e3:.0f} KB"
                 )
             lines.append(f"N={pairs}: search, {stack}, {lang} '{entry.get('query')}': {shown}")
+            later = later_line(entry)
+            if later:
+                lines.append(f"N={pairs}: later queries, {stack}, {lang}: {later}")
     return lines
+
+
+def later_line(entry: dict[str, Any]) -> str:
+    """How the search page answered later queries: ms to the first hit / to the page of hits."""
+    if entry.get("error") or "second_query_s" not in entry:
+        return ""
+    if "second_query_in_page_ms" not in entry:  # stock: seconds from the benchmark's side
+        return f"'{entry['second_query']}' typed, new results after {entry['second_query_s']} s"
+    parts = [
+        f"'{entry['second_query']}' typed {entry['second_query_in_page_ms']} ms",
+        f"'{entry['pasted_query']}' pasted {entry['pasted_first_ms']}/{entry['pasted_ms']} ms",
+        f"region filter {entry['filter_first_ms']}/{entry['filter_ms']} ms",
+    ]
+    if "second_query_cold_ms" in entry:
+        parts.append(f"set by script {entry['second_query_cold_first_ms']}/{entry['second_query_cold_ms']} ms")
+    return "; ".join(parts) + " (first hit/page of hits)"
 
 
 def _build(project: Path) -> Run:
