@@ -232,9 +232,9 @@ def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any,
         .map(e => e.startTime - window.sentAt)"""
     )
     assert asked and all(delta < 0 for delta in asked), asked  # every shard of the query, before Enter
-    assert {"2023-10-19-gyeongnam-smart-factory-roundtable", "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable"} <= set(
-        _ids(_links(page))
-    )
+    ids = set(_ids(_links(page)))
+    assert "2023-10-19-gyeongnam-smart-factory-roundtable" in ids
+    assert "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable" in ids
 
 
 def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> None:
