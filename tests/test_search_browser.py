@@ -237,6 +237,17 @@ def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any,
     assert "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable" in ids
 
 
+def test_the_engine_starts_the_search_in_the_address_from_the_head(page: Any, sample_url: str) -> None:
+    """Before the page's own script runs, the engine has asked for the query's shards and first hits."""
+    page.route("**/assets/search-page.js", lambda route: route.abort())
+    page.goto(sample_url + "search/?q=스마트공장을")
+    page.wait_for_load_state("networkidle")
+    index = [url.split("/search/index/")[1] for url in page.requests if "/search/index/" in url]
+    assert "ko/meta.json" in index
+    assert [url for url in index if url.startswith("ko/t/")] and [url for url in index if url.startswith("ko/d/")]
+    assert not page.query_selector("[data-result]")  # nothing shown: that is search-page.js's part
+
+
 def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> None:
     page.goto(sample_url + "en/")
     page.fill("#header-search-q", "exporters")

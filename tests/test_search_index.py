@@ -203,10 +203,15 @@ def test_search_page_configures_the_script_without_inline_script(sample_build: B
         assert index and urljoin(f"http://x/{url}", index.group(1)) == f"http://x/search/index/{lang}/"
         root = "" if lang == "ko" else "en/"
         assert briefs and urljoin(f"http://x/{url}", briefs.group(1)) == f"http://x/{root}briefs/"
-        # The page's scripts run as soon as the search form is parsed, before Material's bundle.
-        scripts = re.search(r'</noscript>\s*</div>\s*<script src="[./]*assets/search-engine\.js"></script>\s*'
-                            r'<script src="[./]*assets/search-page\.js"></script>', html)
-        assert scripts and scripts.end() < html.index("javascripts/bundle.")
+        # The engine runs from the head before the stylesheets and starts the search in the address;
+        # the page's script runs as soon as the search form is parsed, before Material's bundle.
+        head = html.split("</head>")[0]
+        engine = re.search(r'<script src="[./]*assets/search-engine\.js" data-prepare="([^"]*)"></script>', head)
+        styles = re.search(r'rel="stylesheet" href="[./]*assets/stylesheets/main\.', head)
+        assert engine and styles and engine.end() < styles.start()
+        assert urljoin(f"http://x/{url}", engine.group(1)) == f"http://x/search/index/{lang}/"
+        page = re.search(r'</noscript>\s*</div>\s*<script src="[./]*assets/search-page\.js"></script>', html)
+        assert page and page.end() < html.index("javascripts/bundle.")
         ours = html.split('id="briefs-search"')[1].split("</noscript>")[0]
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", ours)
         assert 'role="status"' in html

@@ -297,6 +297,18 @@
     return formats[lang].format(new Date(Date.UTC(parts[0], parts[1] - 1, parts[2])));
   }
 
+  /* The search a search page's address asks for: ?q=…&topic=…&region=…&year=…&sort=… */
+  function params(search) {
+    var url = new URLSearchParams(search);
+    return {
+      q: url.get("q") || "",
+      topics: url.get("topic") || "",
+      regions: url.get("region") || "",
+      years: url.get("year") || "",
+      sort: url.get("sort") === "newest" ? "newest" : ""
+    };
+  }
+
   window.BriefsSearch = {
     /* The engine of the index at ``url`` (relative to the page), made once per page. */
     engine: function (url) {
@@ -304,7 +316,16 @@
       if (!engines[base]) engines[base] = create(base);
       return engines[base];
     },
+    params: params,
+    page: 10, /* hits the search page shows at a time */
     highlighted: highlighted,
     dateText: dateText
   };
+
+  /* The search page runs this script from its <head> with data-prepare (its index): the search in
+     the address starts loading while the page is parsed and styled, and search-page.js (after
+     the form) finds its files loaded. */
+  var script = document.currentScript;
+  var index = script && script.getAttribute("data-prepare");
+  if (index) window.BriefsSearch.engine(index).prepare(params(window.location.search), window.BriefsSearch.page);
 })();

@@ -1,6 +1,6 @@
 /*
  * The search page (/search/, /en/search/): reads ?q=…&topic=…&region=…&year=…&sort=…, asks the
- * engine (search-engine.js, loaded before this script) for the hits and shows them. As the
+ * engine (search-engine.js, run from the page's head) for the hits and shows them. As the
  * reader types, the engine is asked to load what the typed query needs (its shards and the
  * display chunks of its first hits), so Enter finds them loaded; nothing is shown until Enter.
  * Every text from the index reaches the page through textContent.
@@ -11,7 +11,7 @@
   var root = document.getElementById("briefs-search");
   if (!root || !window.fetch || !window.BriefsSearch) return;
 
-  var PAGE = 10;
+  var PAGE = window.BriefsSearch.page;
   var PREPARE_MS = 40; /* quiet time after a keystroke before the typed query is prepared */
   var lang = root.getAttribute("data-lang");
   var briefs = root.getAttribute("data-briefs");
@@ -31,14 +31,7 @@
   }
 
   function params() {
-    var url = new URLSearchParams(window.location.search);
-    return {
-      q: url.get("q") || "",
-      topics: url.get("topic") || "",
-      regions: url.get("region") || "",
-      years: url.get("year") || "",
-      sort: url.get("sort") === "newest" ? "newest" : ""
-    };
+    return window.BriefsSearch.params(window.location.search);
   }
 
   /* The search the form would make now (what Enter will ask for). */
