@@ -27,14 +27,21 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FOLDER = ".cache/markdown"
+CONFIG_KEY = "briefs_render_cache"  # where hooks/render_cache.py keeps the build's RenderCache on the config
 VERSION = "1"
 PACKAGES = ("mkdocs", "Markdown", "pymdown-extensions")
-# A link, an image, a reference definition (not a footnote's), raw HTML or an autolink.
-DEPENDS_ON_OTHER_FILES = re.compile(r"\]\(|<|^ {0,3}\[(?!\^)[^\]]*\]:", re.M)
+# A reference definition (not a footnote's); it holds "]:", looked for first.
+REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]*\]:", re.M)
 
 
 def cacheable(markdown: str) -> bool:
-    return bool(markdown.strip()) and DEPENDS_ON_OTHER_FILES.search(markdown) is None
+    """No link or image (``](``), raw HTML or autolink (``<``), reference definition.
+
+    Substring tests first, the expression only where ``]:`` occurs: one
+    expression with the three alternatives took 8 times as long (80 µs a
+    brief, on every page of every pass)."""
+    return (bool(markdown.strip()) and "](" not in markdown and "<" not in markdown
+            and ("]:" not in markdown or REFERENCE_DEFINITION.search(markdown) is None))
 
 
 @dataclass(frozen=True)

@@ -20,9 +20,9 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
 from mkdocs.structure.toc import get_toc
 
-from briefkit.render_cache import RenderCache, cacheable, rendered
+from briefkit.render_cache import CONFIG_KEY, RenderCache, cacheable, rendered
 
-STATE = "briefs_render_cache"
+STATE = CONFIG_KEY
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:

@@ -26,6 +26,7 @@ from mkdocs.structure.pages import Page
 
 from briefkit import render_ahead
 from briefkit.build import BuildState
+from briefkit.render_cache import CONFIG_KEY as RENDER_CACHE
 from briefkit.search.build import INDEX_FOLDER, SearchBuild
 from briefkit.search.strings import SEARCH_STRINGS
 from briefkit.site import lang_root
@@ -33,7 +34,6 @@ from briefkit.staging import write_tree
 
 STATE = "briefs_build"
 SEARCH = "briefs_search"
-RENDER_CACHE = "briefs_render_cache"  # hooks/render_cache.py's
 
 log = logging.getLogger("mkdocs.plugins.briefs")
 
@@ -67,8 +67,9 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_post_build(config: MkDocsConfig, **_: Any) -> None:
     state: BuildState = config[STATE]
     search = _search(config)
-    search.passes.append(_lang(config))
-    if _lang(config) == _last_pass(config):
+    lang = _lang(config)
+    search.passes.append(lang)
+    if lang == _last_pass(config):
         # Every language's index at the end of the last pass, the first one's too: the
         # analysis ahead is done by then, not by the end of the first pass (it renders
         # the later passes' pages first).
