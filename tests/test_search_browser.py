@@ -237,6 +237,24 @@ def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any,
     assert "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable" in ids
 
 
+def test_a_filter_change_shows_its_first_hit_with_no_request(page: Any, sample_url: str, sample_build: Build) -> None:
+    """Once a search is shown, each filter value's first hit loads while the page is idle."""
+    assert _ids(_open(page, sample_url + "search/?year=2026")) == _python(sample_build, "ko", year="2026")
+    page.wait_for_load_state("networkidle")
+    held: list[Any] = []  # display chunks asked for from now on are held, never answered
+    page.route("**/search/index/ko/d/*.json", lambda route: held.append(route))
+    expected = _python(sample_build, "ko", year="2023")
+    page.select_option("select[name=year]", "2023")
+    page.wait_for_function(
+        "id => document.querySelector('[data-result]')?.dataset.result === id", arg=expected[0], timeout=5_000
+    )
+    assert page.locator("[data-result] a").first.inner_text()
+    assert not held, [route.request.url for route in held]
+    page.unroute("**/search/index/ko/d/*.json")
+    for route in held:
+        route.continue_()
+
+
 def test_the_engine_starts_the_search_in_the_address_from_the_head(page: Any, sample_url: str) -> None:
     """Before the page's own script runs, the engine has asked for the query's shards and first hits."""
     page.route("**/assets/search-page.js", lambda route: route.abort())

@@ -15,6 +15,9 @@
   var LATIN = /^[a-z\u00df-\u024f]/;
   var TOKEN = /[\uac00-\ud7a3]+|[a-z\u00df-\u024f]+|[0-9]+/g;
   var LATIN_KEY = 3; /* as briefkit/search/writer.py's LATIN_KEY */
+  /* Display chunks loaded ahead at a time: of a browser's 6 connections to the site, 2 stay free
+     for what the reader asks for meanwhile, and at most 4 requests are ahead of it. */
+  var WARM = 4;
   var engines = {};
 
   /* FNV-1a over UTF-8 of the term's shard key, as writer.py's bucket(). */
@@ -163,7 +166,8 @@
     }
 
     /* Hits for p = {q, topics, regions, years, sort}: document numbers best first, the words
-       to mark, and every document the words match (before the filters, for their counts). */
+       to mark, and every document the words match before the filters (``matched``, for their
+       counts; ``ranked``, in the order of the hits). */
     async function search(p) {
       var meta = known = await load("meta.json");
       var scores = null;
@@ -205,14 +209,14 @@
         needles.push({ text: whole.term, latin: false });
       }
       var matched = new Set(scores.keys());
-      var hits = [];
+      var ranked = [];
+      scores.forEach(function (score, doc) { ranked.push([doc, score]); });
+      ranked.sort(function (a, b) { return (p.sort === "newest" ? 0 : b[1] - a[1]) || a[0] - b[0]; });
+      ranked = ranked.map(function (h) { return h[0]; });
       var filters = ["topics", "regions", "years"].filter(function (k) { return p[k]; })
         .map(function (k) { return new Set(facetDocs(meta, k, p[k])); });
-      scores.forEach(function (score, doc) {
-        if (filters.every(function (f) { return f.has(doc); })) hits.push([doc, score]);
-      });
-      hits.sort(function (a, b) { return (p.sort === "newest" ? 0 : b[1] - a[1]) || a[0] - b[0]; });
-      return { meta: meta, hits: hits.map(function (h) { return h[0]; }), needles: needles, matched: matched };
+      var hits = ranked.filter(function (doc) { return filters.every(function (f) { return f.has(doc); }); });
+      return { meta: meta, hits: hits, needles: needles, matched: matched, ranked: ranked };
     }
 
     /* What each of ``docs`` shows, one promise a document: [id, date, title, summary, text
@@ -235,7 +239,23 @@
       return search(p).then(function (result) { return rows(result.hits.slice(0, n)); }).catch(function () {});
     }
 
-    return { load: load, search: search, each: each, rows: rows, prepare: prepare, facetDocs: facetDocs };
+    /* Load the display chunks of ``docs`` not yet read, WARM at a time while ``wanted()`` says so:
+       what the reader may ask for next, loaded while the page is idle. */
+    async function warm(docs, wanted) {
+      var meta = await load("meta.json");
+      var chunks = [];
+      docs.forEach(function (d) {
+        var rel = "d/" + Math.floor(d / meta.chunk) + ".json";
+        if (!files[rel] && chunks.indexOf(rel) < 0) chunks.push(rel);
+      });
+      for (var i = 0; i < chunks.length && wanted(); i += WARM) {
+        await Promise.all(chunks.slice(i, i + WARM).map(function (rel) {
+          return load(rel).catch(function () {});
+        }));
+      }
+    }
+
+    return { load: load, search: search, each: each, rows: rows, prepare: prepare, warm: warm, facetDocs: facetDocs };
   }
 
   /* Ranges of ``text`` to mark: Korean terms anywhere, English stems at word starts. */
