@@ -83,6 +83,8 @@ def test_pages_request_nothing_from_other_origins(
     assert found["csp"] == []
     assert found["errors"] == []
     assert any(r.endswith(".css") for r in found["requests"])  # the page really loaded its assets
+    # Material's bundle probes for a sitemap beside each alternate link; alternate-probes.js stops it.
+    assert not [r for r in found["requests"] if r.endswith("sitemap.xml")]
 
 
 @pytest.mark.parametrize("path", ["briefs/2025-07-01-hostile-roundtable/", "en/briefs/2025-07-01-hostile-roundtable/",
