@@ -119,9 +119,11 @@ def search_lines(pairs: int, searched: dict[str, dict[str, Any] | None]) -> list
             if entry.get("error"):
                 shown = f"no hit ({entry['error']})"
             else:
+                seen = entry.get("first_result_seen_s")
                 shown = (
-                    f"first hit {entry['first_result_s']} s, search files {entry['bytes_search'] / 1e3:.0f} KB "
-                    f"of {entry['bytes_total'] / 1e3:.0f} KB"
+                    f"first hit {entry['first_result_s']} s"
+                    + (f" (seen from the benchmark {seen} s)" if seen is not None else "")
+                    + f", search files {entry['bytes_search'] / 1e3:.0f} KB of {entry['bytes_total'] / 1e3:.0f} KB"
                 )
             lines.append(f"N={pairs}: search, {stack}, {lang} '{entry.get('query')}': {shown}")
             later = later_line(entry)
