@@ -250,9 +250,36 @@ def test_a_filter_change_shows_its_first_hit_with_no_request(page: Any, sample_u
     )
     assert page.locator("[data-result] a").first.inner_text()
     assert not held, [route.request.url for route in held]
-    page.unroute("**/search/index/ko/d/*.json")
+
+
+def test_the_count_comes_with_the_first_hit(page: Any, sample_url: str, sample_build: Build) -> None:
+    """The reader learns how many briefs were found when the first one shows, not after the page."""
+    index = IndexFolder(sample_build.site / "search" / "index" / "ko")
+    hits = index.search("중소기업")
+    chunk = index.meta["chunk"]
+    first = hits[0].doc // chunk
+    assert {hit.doc // chunk for hit in hits[:PAGE]} - {first}  # the page needs other chunks too
+    held: list[Any] = []  # the other chunks' requests, until the first hit is checked
+    released = False
+
+    def answer(route: Any) -> None:
+        if route.request.url.endswith(f"/d/{first}.json") or released:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/search/index/ko/d/*.json", answer)
+    page.goto(sample_url + "search/?q=중소기업")
+    page.wait_for_function(
+        "id => document.querySelector('[data-result]')?.dataset.result === id", arg=hits[0].id, timeout=10_000
+    )
+    assert page.locator("[data-status]").inner_text() == f"검색 결과 {len(hits)}건"
+    assert page.get_attribute("#briefs-search", "data-state") == "busy" and held
+    released = True
     for route in held:
         route.continue_()
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    assert _ids(_links(page)) == [hit.id for hit in hits[:PAGE]]
 
 
 def test_the_engine_starts_the_search_in_the_address_from_the_head(page: Any, sample_url: str) -> None:

@@ -21,7 +21,7 @@
   var status = root.querySelector("[data-status]");
   var list = root.querySelector("[data-results]");
   var more = root.querySelector("[data-more]");
-  var state = { hits: [], shown: 0, needles: [], run: 0, started: 0 };
+  var state = { hits: [], shown: 0, needles: [], run: 0, started: 0, count: "" };
   var composing = false;
   var timer = 0;
   var prepared = ""; /* the last query prepared, as JSON */
@@ -98,7 +98,10 @@
       if (run !== state.run) return;
       if (state.shown + i === 0) list.textContent = "";
       list.appendChild(hitElement(row));
-      if (state.shown + i === 0) elapsed("data-first-ms");
+      if (state.shown + i === 0) {
+        status.textContent = state.count;
+        elapsed("data-first-ms");
+      }
     }
     state.shown += docs.length;
     more.hidden = state.shown >= state.hits.length;
@@ -161,21 +164,24 @@
     try {
       var result = await engine.search(p);
       if (run !== state.run) return;
-      /* The last search's hits stay until the first new one is in (showMore clears them), and the
-         filters are filled after the hits: the display chunks are asked for first, and the page
-         is not laid out again while they load. */
+      /* The last search's hits stay until the first new one is in (showMore clears them and
+         says how many were found), and the filters are filled after the hits: the display chunks
+         are asked for first, and the page is not laid out again while they load. */
       var pending = engine.each(result.hits.slice(0, PAGE));
+      var n = result.hits.length;
       more.hidden = true;
+      state.count = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
       state.hits = result.hits;
       state.needles = result.needles;
       state.shown = 0;
       await showMore(pending);
       if (run !== state.run) return;
-      if (!result.hits.length) list.textContent = "";
+      if (!n) {
+        list.textContent = "";
+        status.textContent = state.count;
+        elapsed("data-first-ms");
+      }
       fillFacets(result.meta, p, result.matched);
-      var n = result.hits.length;
-      status.textContent = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
-      if (!n) elapsed("data-first-ms");
       elapsed("data-ms");
       root.setAttribute("data-state", "done");
       ahead(run, result, p);
