@@ -183,6 +183,35 @@ def test_all_results_option_and_a_click_on_a_hit(page: Any, sample_url: str) -> 
     page.wait_for_url(f"{sample_url}briefs/{ids[0]}/")
 
 
+def test_on_the_search_page_the_header_box_searches_without_a_reload(
+    page: Any, sample_url: str, sample_build: Build
+) -> None:
+    page.goto(sample_url + "search/?q=경남")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    page.evaluate("window.samePage = true")  # gone if the page loads again
+    hits = "items => items.map(i => i.dataset.result)"
+    index = IndexFolder(sample_build.site / "search" / "index" / "ko")
+
+    def page_of(query: str) -> list[str]:
+        return [hit.id for hit in index.search(query)][:10]
+
+    for query, send in (("스마트 공장", lambda: page.keyboard.press("Enter")),
+                        ("수출", lambda: page.locator(f"{LIST} .briefs-suggest__all").click())):
+        page.fill(BOX, "")
+        _type(page, query)
+        send()
+        _until(page, "q => new URLSearchParams(location.search).get('q') === q", query)
+        page.wait_for_selector("#briefs-search[data-state=done]")
+        assert page.evaluate("window.samePage === true")
+        assert page.input_value("#search-q") == query
+        assert page.locator(BOX).get_attribute("aria-expanded") == "false" and page.locator(LIST).is_hidden()
+        assert page.eval_on_selector_all("#briefs-search [data-result]", hits) == page_of(query)
+    page.go_back()  # the page's history holds both searches
+    _until(page, "() => new URLSearchParams(location.search).get('q') === '스마트 공장'")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    assert page.eval_on_selector_all("#briefs-search [data-result]", hits) == page_of("스마트 공장")
+
+
 def test_the_list_waits_for_the_input_method_to_finish_a_syllable(page: Any, sample_url: str) -> None:
     page.goto(sample_url)
     page.click(BOX)

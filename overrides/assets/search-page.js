@@ -247,5 +247,11 @@
     showMore().then(function () { root.setAttribute("data-state", "done"); });
   });
   window.addEventListener("popstate", update);
+  /* A search asked for elsewhere on this page (the header's box, search-suggest.js): shown here,
+     as the page's own form shows one, with no reload. ``search`` is "?q=…". */
+  window.BriefsSearch.show = function (search) {
+    window.history.pushState(null, "", window.location.pathname + search);
+    update();
+  };
   update();
 })();

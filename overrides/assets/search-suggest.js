@@ -3,7 +3,8 @@
  * the page's language (title and date) in a listbox under the box, as the WAI-ARIA combobox
  * pattern has it: arrow keys move through the hits, Enter opens the highlighted one (with none
  * highlighted the form goes to the search page, as it does without script), Escape closes the
- * list, the last option leads to every result on the search page.
+ * list, the last option leads to every result on the search page. On the search page, that page
+ * shows the search without loading again.
  * Nothing loads until the reader focuses or types in the box: then search-engine.js (unless the
  * page has it), search.css and the index's meta.json, and for each query only the files it needs.
  * Every text from the index reaches the page through textContent.
@@ -166,8 +167,18 @@
     timer = window.setTimeout(update, WAIT_MS);
   }
 
+  /* A brief, or every result on the search page. On the search page itself, search-page.js shows
+     the search (BriefsSearch.show) without loading the page again, with the files this list read. */
+  function visit(href) {
+    var url = new URL(href, document.baseURI);
+    var show = window.BriefsSearch && window.BriefsSearch.show;
+    open(false);
+    if (show && url.pathname === window.location.pathname) show(url.search);
+    else window.location.href = url.href;
+  }
+
   function go(n) {
-    window.location.href = options[n].getAttribute("data-href");
+    visit(options[n].getAttribute("data-href"));
   }
 
   input.addEventListener("focus", function () {
@@ -195,6 +206,11 @@
       event.preventDefault();
       open(false);
     }
+  });
+  form.addEventListener("submit", function (event) {
+    if (!window.BriefsSearch || !window.BriefsSearch.show) return; /* not the search page: it loads */
+    event.preventDefault();
+    visit(everything(input.value.trim()));
   });
   list.addEventListener("mousedown", function (event) { event.preventDefault(); }); /* keep the focus in the box */
   list.addEventListener("click", function (event) {
