@@ -44,9 +44,9 @@
 
   /* Counts per filter value among the query's matches under the other filters. */
   function fillFacets(meta, p, matched) {
-    ["topics", "regions", "years"].forEach(function (kind) {
+    KINDS.forEach(function (kind) {
       var select = root.querySelector('select[data-facet="' + kind + '"]');
-      var others = ["topics", "regions", "years"].filter(function (k) { return k !== kind && p[k]; })
+      var others = KINDS.filter(function (k) { return k !== kind && p[k]; })
         .map(function (k) { return new Set(engine.facetDocs(meta, k, p[k])); });
       var values = kind === "years"
         ? meta.years.map(function (y) { return [String(y[0]), message("year", y[0])]; })
