@@ -21,7 +21,7 @@
   var status = root.querySelector("[data-status]");
   var list = root.querySelector("[data-results]");
   var more = root.querySelector("[data-more]");
-  var state = { hits: [], shown: 0, needles: [], run: 0, started: 0, count: "" };
+  var state = { hits: [], shown: 0, needles: [], run: 0, started: 0, count: "", result: null };
   var composing = false;
   var timer = 0;
   var prepared = ""; /* the last query prepared, as JSON */
@@ -108,13 +108,13 @@
   }
 
   /* The first hit of each view one step from this search: every other value of each filter (and
-     none), the other order, the next page. Their display chunks load while the page is idle, so
+     none), the other order, the next page (after the hits shown). Their display chunks load while the page is idle, so
      a filter change shows its first hit with no request; the rest of its page takes one round. */
   async function nextSteps(result, p) {
     var meta = result.meta;
     var sets = {};
     KINDS.forEach(function (k) { sets[k] = p[k] ? new Set(engine.facetDocs(meta, k, p[k])) : null; });
-    var firsts = result.hits.length > PAGE ? [result.hits[PAGE]] : [];
+    var firsts = state.shown < result.hits.length ? [result.hits[state.shown]] : [];
     KINDS.forEach(function (kind) {
       var others = KINDS.filter(function (k) { return k !== kind && sets[k]; }).map(function (k) { return sets[k]; });
       var values = kind === "years" ? meta.years.map(function (y) { return String(y[0]); })
@@ -184,6 +184,7 @@
       fillFacets(result.meta, p, result.matched);
       elapsed("data-ms");
       root.setAttribute("data-state", "done");
+      state.result = result;
       ahead(run, result, p);
     } catch (error) {
       if (run !== state.run) return;
@@ -243,8 +244,17 @@
     select.addEventListener("change", navigate);
   });
   more.addEventListener("click", function () {
+    var run = state.run;
     root.setAttribute("data-state", "busy");
-    showMore().then(function () { root.setAttribute("data-state", "done"); });
+    showMore().then(function () {
+      if (run !== state.run) return; /* a new search began meanwhile: it says when it is done */
+      root.setAttribute("data-state", "done");
+      ahead(run, state.result, params());
+    }, function () {
+      if (run !== state.run) return;
+      status.textContent = message("error");
+      root.setAttribute("data-state", "error");
+    });
   });
   window.addEventListener("popstate", update);
   /* A search asked for elsewhere on this page (the header's box, search-suggest.js): shown here,
