@@ -252,6 +252,14 @@ def test_a_filter_change_shows_its_first_hit_with_no_request(page: Any, sample_u
     assert not held, [route.request.url for route in held]
 
 
+def test_nothing_loads_ahead_for_a_reader_saving_data(page: Any, sample_url: str) -> None:
+    page.add_init_script("Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})})")
+    _open(page, sample_url + "search/?year=2026")  # its two hits are in the first chunk
+    page.wait_for_load_state("networkidle")
+    chunks = [url.split("/search/index/")[1] for url in page.requests if "/search/index/ko/d/" in url]
+    assert chunks == ["ko/d/0.json"]
+
+
 def test_the_count_comes_with_the_first_hit(page: Any, sample_url: str, sample_build: Build) -> None:
     """The reader learns how many briefs were found when the first one shows, not after the page."""
     index = IndexFolder(sample_build.site / "search" / "index" / "ko")

@@ -137,6 +137,9 @@
   }
 
   function ahead(run, result, p) {
+    var connection = navigator.connection;
+    /* Not for a reader who asked the browser to save data, or on a 2G link: only what is asked. */
+    if (connection && (connection.saveData || /2g/.test(connection.effectiveType || ""))) return;
     warming = run;
     var go = function () {
       if (warming !== run) return;
