@@ -26,6 +26,7 @@ from .machine import describe_machine
 from .measure import Run, combine, run_measured, tree_size
 from .preview import measure_preview
 from .projects import ROOT, export_revision, project_copy, stock_project
+from .recall import load_queries, measure_recall, recall_lines
 from .search import NOT_MEASURED, measure_search
 
 SIZES = (100, 1000)
@@ -35,6 +36,8 @@ GOAL_FROM = 1000
 COLD_GOAL, WARM_GOAL, CHECK_GOAL_S = 1.5, 1.1, 2.0
 LARGE_COLD_GOAL_S, LARGE_MEMORY_GOAL_MB = 240.0, 2048.0
 PREVIEW_GOAL_S = 3.0
+# Issue 4's goals for the search, at GOAL_FROM pairs and more.
+SEARCH_BYTES_GOAL, FIRST_HIT_GOAL_S, LATER_GOAL_MS = 300_000, 1.0, 50
 STEPS = ("check", "project_cold", "project_warm", "stock", "stock_lean")
 LABELS = {
     "check": "briefs check", "project_cold": "project, cold", "project_warm": "project, warm", "stock": "stock stack",
@@ -206,6 +209,49 @@ def format_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
+def recall_run(work: Path, source: Path) -> dict[str, Any] | None:
+    """Recall and precision over the query set, on the project's and the stock stack's sites of the
+    sample briefs (``bench.recall``); None when either build fails."""
+    briefs = source / "briefs"
+    project = project_copy(work / "recall" / "project", briefs, source)
+    stock = stock_project(work / "recall" / "stock", briefs)
+    if not (_build(project).ok and _build(stock).ok):
+        return None
+    return measure_recall(project / "site", stock / "site", briefs, load_queries(source))
+
+
+def search_goal_lines(result: dict[str, Any], recall: dict[str, Any] | None) -> list[str]:
+    """Issue 4's goals, each marked met or not met: the project's search at this size, its recall once."""
+    n = result["pairs"]
+    lines: list[str] = []
+    if n < GOAL_FROM:
+        return lines
+
+    def verdict(name: str, shown: str, ok: bool) -> None:
+        lines.append(f"N={n}: {name}: {shown} — {'met' if ok else 'NOT met'}")
+
+    for lang, entry in ((result.get("search") or {}).get("project") or {}).items():
+        if not isinstance(entry, dict) or entry.get("error"):
+            continue
+        kb = entry["bytes_search"] / 1e3
+        verdict(f"search {lang}: first search ≤ {SEARCH_BYTES_GOAL / 1e3:.0f} KB", f"{kb:.0f} KB",
+                entry["bytes_search"] <= SEARCH_BYTES_GOAL)
+        verdict(f"search {lang}: first hit ≤ {FIRST_HIT_GOAL_S:.0f} s from loading /search/?q=…",
+                f"{entry['first_result_s']} s", entry["first_result_s"] <= FIRST_HIT_GOAL_S)
+        later = {kind: entry.get(key) for kind, key in (
+            ("typed", "second_query_in_page_ms"), ("pasted", "pasted_first_ms"), ("filter", "filter_first_ms"))}
+        times = [ms for ms in later.values() if isinstance(ms, int) and ms >= 0]
+        if len(times) == len(later):
+            verdict(f"search {lang}: a later query's first hit ≤ {LATER_GOAL_MS} ms",
+                    ", ".join(f"{kind} {ms} ms" for kind, ms in later.items()), max(times) <= LATER_GOAL_MS)
+    for lang, entry in ((recall or {}).get("project") or {}).items():
+        verdict(f"search {lang}: every query returns its briefs", f"{entry['complete']} of {entry['queries']}",
+                entry["complete"] == entry["queries"])
+        verdict(f"search {lang}: no brief returned without a query morpheme",
+                f"{entry['without_morpheme']} of {entry['returned']}", entry["without_morpheme"] == 0)
+    return lines
+
+
 def goal_lines(result: dict[str, Any]) -> list[str]:
     """Issue 8's goals for one size, each marked met or not met."""
     if result["pairs"] < GOAL_FROM:
@@ -261,6 +307,10 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         source = export_revision(machine["commit"], work / "source") if args.rev else ROOT
+        recall = recall_run(work, source) if not args.no_search else None
+        if not args.no_search:
+            for line in recall_lines(recall):
+                print(line, flush=True)
         results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview)
                    for n in sizes]
     finally:
@@ -269,12 +319,12 @@ def main(argv: list[str] | None = None) -> int:
     print()
     print(format_table(results))
     for result in results:
-        for line in goal_lines(result):
+        for line in goal_lines(result) + search_goal_lines(result, recall):
             print(line)
     machine["load_average_after"] = describe_machine(ROOT)["load_average"]
     report = {
         "date": started.isoformat(timespec="seconds"), "machine": machine, "source": args.rev or "work tree",
-        "seed": args.seed, "sizes": sizes, "results": results,
+        "seed": args.seed, "sizes": sizes, "recall": recall, "results": results,
     }
     out = args.out or ROOT / "bench-results" / f"bench-{started:%Y-%m-%dT%H%M%SZ}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
