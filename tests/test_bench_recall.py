@@ -7,6 +7,7 @@ the same briefs.
 
 from __future__ import annotations
 
+import json
 import subprocess
 import sys
 from pathlib import Path
@@ -18,7 +19,7 @@ from conftest import ROOT, Build
 
 from bench.harness import search_goal_lines
 from bench.projects import stock_project
-from bench.recall import load_queries, measure_recall, recall_lines, score, searchable_texts
+from bench.recall import load_queries, recall_lines, score, searchable_texts
 from briefkit.search.query import IndexFolder
 
 pytestmark = [pytest.mark.build]
@@ -82,7 +83,16 @@ def test_the_project_finds_every_query_and_stock_lunr_misses_particles_and_alias
     picked = {"인력난을", "스마트공장을", "지역혁신", "강원도", "roundtables", "exporters"}
     chosen = [q for q in QUERIES if q["q"] in picked]
     assert len(chosen) == 6
-    measured: dict[str, Any] = measure_recall(sample_build.site, stock / "site", ROOT / "briefs", chosen)
+    # In a process of its own: this one may hold the browser fixtures' Playwright (one a process).
+    script = (
+        "import json, sys; from pathlib import Path; from bench.recall import measure_recall; "
+        "print(json.dumps(measure_recall(Path(sys.argv[1]), Path(sys.argv[2]), Path(sys.argv[3]), "
+        "json.loads(sys.argv[4]))))"
+    )
+    run = subprocess.run([sys.executable, "-c", script, str(sample_build.site), str(stock / "site"),
+                          str(ROOT / "briefs"), json.dumps(chosen)], cwd=ROOT, capture_output=True, text=True)
+    assert run.returncode == 0, run.stderr
+    measured: dict[str, Any] = json.loads(run.stdout.splitlines()[-1])
     for lang, entry in measured["project"].items():
         assert entry["complete"] == entry["queries"] and entry["without_morpheme"] == 0, (lang, entry)
     stock_ko, stock_en = measured["stock"]["ko"], measured["stock"]["en"]
