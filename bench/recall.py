@@ -23,6 +23,7 @@ from urllib.parse import quote, urlsplit
 
 import yaml
 
+from bench.search import CHROMIUM, CHROMIUM_ARGS, serve
 from briefkit.catalog import load_catalog
 from briefkit.search.query import IndexFolder
 from briefkit.search.records import records, term_names
@@ -108,52 +109,41 @@ def stock_hits(site: Path, queries: list[dict[str, Any]]) -> dict[tuple[str, str
     does, and every result is read: the list grows as it is scrolled, so it is
     scrolled until it holds as many documents as its count says.
     """
-    import functools
-    import threading
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
+    if not CHROMIUM.exists():
         return None
+    with serve(site) as base:
+        return _stock_hits(base, queries)
+
+
+def _stock_hits(base: str, queries: list[dict[str, Any]]) -> dict[tuple[str, str], list[str]]:
     from playwright.sync_api import sync_playwright
 
-    class Quiet(SimpleHTTPRequestHandler):
-        def log_message(self, format: str, *log_args: Any) -> None:
-            pass
-
-    server = ThreadingHTTPServer(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     listed = """() => {
         const meta = document.querySelector('.md-search-result__meta');
         const items = [...document.querySelectorAll('.md-search-result__list > .md-search-result__item > a')];
         return [meta ? meta.textContent : '', items.map(a => a.href)];
     }"""
     found: dict[tuple[str, str], list[str]] = {}
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium), args=["--headless", "--no-sandbox"])
-            page = browser.new_page()
-            for query in queries:
-                page.goto(f"{base}{'' if query['lang'] == 'ko' else 'en/'}?q={quote(query['q'])}")
-                # The count ("3 matching documents", "일치하는 문서 없음"…) shows once the worker answers.
-                page.wait_for_function(
-                    "() => /\\d|no |없/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
-                    timeout=30_000)
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        page = browser.new_page()
+        for query in queries:
+            page.goto(f"{base}{'' if query['lang'] == 'ko' else 'en/'}?q={quote(query['q'])}")
+            # The count ("3 matching documents", "일치하는 문서 없음"…) shows once the worker answers.
+            page.wait_for_function(
+                "() => /\\d|no |없/i.test(document.querySelector('.md-search-result__meta')?.textContent || '')",
+                timeout=30_000)
+            meta, hrefs = page.evaluate(listed)
+            count = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
+            for _ in range(100):
+                if len(hrefs) >= count:
+                    break
+                page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
+                page.wait_for_timeout(50)
                 meta, hrefs = page.evaluate(listed)
-                count = int(match.group()) if (match := re.search(r"\d+", meta)) else 0
-                for _ in range(100):
-                    if len(hrefs) >= count:
-                        break
-                    page.eval_on_selector(".md-search__scrollwrap", "e => e.scrollTo(0, e.scrollHeight)")
-                    page.wait_for_timeout(50)
-                    meta, hrefs = page.evaluate(listed)
-                paths = [urlsplit(href).path for href in hrefs]
-                found[(query["lang"], query["q"])] = [p.rstrip("/").split("/")[-1] for p in paths if "/briefs/" in p]
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+            paths = [urlsplit(href).path for href in hrefs]
+            found[(query["lang"], query["q"])] = [p.rstrip("/").split("/")[-1] for p in paths if "/briefs/" in p]
+        browser.close()
     return found
 
 

@@ -7,10 +7,20 @@ when Chromium is missing, makes the benchmark say the search was not measured.
 
 from __future__ import annotations
 
+import functools
+import sys
+import threading
+from collections.abc import Iterator
+from contextlib import contextmanager
+from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any
 
 NOT_MEASURED = "search: not measured yet (issue 4)"
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+                 "--disable-background-networking", "--disable-component-update", "--disable-sync",
+                 "--disable-dev-shm-usage"]
 TYPING_MS = 150  # between keys when the benchmark types a query: a fast typist (80 words a minute)
 READING_MS = 1000  # a reader looks at the hits before the next query or filter
 # Records when the page first holds an element matching the selector, in ms from the start of the
@@ -18,6 +28,34 @@ READING_MS = 1000  # a reader looks at the hits before the next query or filter
 HIT_SEEN = """selector => new MutationObserver((changes, observer) => {
   if (document.querySelector(selector)) { window.__firstHitMs = performance.now(); observer.disconnect(); }
 }).observe(document, { subtree: true, childList: true })"""
+
+
+class _Quiet(SimpleHTTPRequestHandler):
+    protocol_version = "HTTP/1.1"
+    disable_nagle_algorithm = True
+
+    def log_message(self, format: str, *log_args: Any) -> None:
+        pass
+
+
+class _Server(ThreadingHTTPServer):
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        # A page closed while its requests were answered (the later ones of a context the
+        # benchmark is done with): the browser left, nothing went wrong here.
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+
+@contextmanager
+def serve(site: Path) -> Iterator[str]:
+    """``site`` on 127.0.0.1 as static hosts serve it (see measure_search); yields its base URL."""
+    server = _Server(("127.0.0.1", 0), functools.partial(_Quiet, directory=str(site)))
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        yield f"http://127.0.0.1:{server.server_address[1]}/"
+    finally:
+        server.shutdown()
+        server.server_close()
 
 
 def measure_search(site: Path, stack: str) -> dict[str, Any] | None:
@@ -55,45 +93,25 @@ def measure_search(site: Path, stack: str) -> dict[str, Any] | None:
     algorithm off: the handler writes headers and body apart, and a
     keep-alive response would otherwise wait ~40 ms for a delayed ACK.
     """
-    import functools
-    import json
-    import sys
-    import threading
-    import time
-    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
-
-    chromium = Path("/usr/bin/chromium")
-    if not chromium.exists():
+    if not CHROMIUM.exists():
         return None
+    with serve(site) as base:
+        return _measure(base, stack)
+
+
+def _measure(base: str, stack: str) -> dict[str, Any]:
+    import json
+    import time
+
     from playwright.sync_api import sync_playwright
 
-    args = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-            "--disable-background-networking", "--disable-component-update", "--disable-sync",
-            "--disable-dev-shm-usage"]
     queries = {"ko": ("인력난을", "스마트 공장"), "en": ("factories", "manufacturers")}
     pasted = {"ko": "수출 지원", "en": "regional innovation"}
-
-    class Quiet(SimpleHTTPRequestHandler):
-        protocol_version = "HTTP/1.1"
-        disable_nagle_algorithm = True
-
-        def log_message(self, format: str, *log_args: Any) -> None:
-            pass
 
     def is_search(url: str) -> bool:
         parts = ("/search/index/", "assets/search", "search_index.json", "/workers/search")
         return any(part in url for part in parts)
 
-    class Server(ThreadingHTTPServer):
-        def handle_error(self, request: Any, client_address: Any) -> None:
-            # A page closed while its requests were answered (the later ones of a context the
-            # benchmark is done with): the browser left, nothing went wrong here.
-            if not isinstance(sys.exc_info()[1], ConnectionError):
-                super().handle_error(request, client_address)
-
-    server = Server(("127.0.0.1", 0), functools.partial(Quiet, directory=str(site)))
-    threading.Thread(target=server.serve_forever, daemon=True).start()
-    base = f"http://127.0.0.1:{server.server_address[1]}/"
     results: dict[str, Any] = {"stack": stack}
 
     def measure(page: Any, lang: str, first: str, second: str) -> dict[str, Any]:
@@ -173,30 +191,26 @@ def measure_search(site: Path, stack: str) -> dict[str, Any] | None:
         page.eval_on_selector("#search-q", "(input, q) => { input.value = q; input.form.requestSubmit(); }", second)
         return answered(page)
 
-    try:
-        with sync_playwright() as playwright:
-            browser = playwright.chromium.launch(executable_path=str(chromium), args=args)
-            # A reader's browser is running before the search is opened: the browser's own start
-            # (its first page, the network service) is paid here, in a context of its own (the
-            # measured ones start with an empty cache all the same).
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
+        # A reader's browser is running before the search is opened: the browser's own start
+        # (its first page, the network service) is paid here, in a context of its own (the
+        # measured ones start with an empty cache all the same).
+        context = browser.new_context()
+        context.new_page().goto(base, wait_until="networkidle")
+        context.close()
+        for lang, (first, second) in queries.items():
             context = browser.new_context()
-            context.new_page().goto(base, wait_until="networkidle")
-            context.close()
-            for lang, (first, second) in queries.items():
-                context = browser.new_context()
-                try:
-                    results[lang] = measure(context.new_page(), lang, first, second)
-                    if stack == "project":
-                        context.close()
-                        context = browser.new_context()
-                        results[lang]["second_query_cold_first_ms"], results[lang]["second_query_cold_ms"] = cold(
-                            context.new_page(), lang, first, second)
-                except Exception as error:  # a timeout: no hit appeared; say so, keep the run
-                    results[lang] = {"query": first, "error": str(error).splitlines()[0]}
-                finally:
+            try:
+                results[lang] = measure(context.new_page(), lang, first, second)
+                if stack == "project":
                     context.close()
-            browser.close()
-    finally:
-        server.shutdown()
-        server.server_close()
+                    context = browser.new_context()
+                    results[lang]["second_query_cold_first_ms"], results[lang]["second_query_cold_ms"] = cold(
+                        context.new_page(), lang, first, second)
+            except Exception as error:  # a timeout: no hit appeared; say so, keep the run
+                results[lang] = {"query": first, "error": str(error).splitlines()[0]}
+            finally:
+                context.close()
+        browser.close()
     return results

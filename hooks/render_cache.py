@@ -22,18 +22,16 @@ from mkdocs.structure.toc import get_toc
 
 from briefkit.render_cache import CONFIG_KEY, RenderCache, cacheable, rendered
 
-STATE = CONFIG_KEY
-
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
-    if not isinstance(config.get(STATE), RenderCache):
-        config[STATE] = RenderCache.create(Path(config.config_file_path).parent)
+    if not isinstance(config.get(CONFIG_KEY), RenderCache):
+        config[CONFIG_KEY] = RenderCache.create(Path(config.config_file_path).parent)
     return config
 
 
 @event_priority(-200)  # after every hook that changes the Markdown
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    cache: RenderCache = config[STATE]
+    cache: RenderCache = config[CONFIG_KEY]
     if not cacheable(markdown):
         return markdown
     key = cache.key(markdown, page.file.src_uri, page.url)
@@ -44,7 +42,7 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, **_: Any) 
 
 @event_priority(200)  # before every hook that reads or changes the HTML
 def on_page_content(html: str, page: Page, config: MkDocsConfig, **_: Any) -> str:
-    cache: RenderCache = config[STATE]
+    cache: RenderCache = config[CONFIG_KEY]
     pending = cache.pending.pop(page.file.src_uri, None)
     if pending is None:
         return html

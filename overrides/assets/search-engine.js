@@ -18,6 +18,7 @@
   /* Display chunks loaded ahead at a time: of a browser's 6 connections to the site, 2 stay free
      for what the reader asks for meanwhile, and at most 4 requests are ahead of it. */
   var WARM = 4;
+  var KINDS = ["topics", "regions", "years"]; /* the filters, as p names them */
   var engines = {};
 
   /* FNV-1a over UTF-8 of the term's shard key, as writer.py's bucket(). */
@@ -58,6 +59,11 @@
         files[rel].catch(function () { delete files[rel]; }); /* a failed file is tried again next time */
       }
       return files[rel];
+    }
+
+    /* The display chunk that holds document ``d``. */
+    function chunkFile(meta, d) {
+      return "d/" + Math.floor(d / meta.chunk) + ".json";
     }
 
     function shard(meta, term) {
@@ -154,6 +160,12 @@
       return null;
     }
 
+    /* Each value of filter ``kind``: [value, label] (a year's label is the page's to write). */
+    function facetValues(meta, kind) {
+      return kind === "years" ? meta.years.map(function (y) { return [String(y[0]), y[0]]; })
+        : meta[kind].map(function (e) { return [e[0], e[1]]; });
+    }
+
     function facetDocs(meta, kind, value) {
       if (kind === "years") {
         var year = meta.years.filter(function (y) { return String(y[0]) === value; })[0];
@@ -213,7 +225,7 @@
       scores.forEach(function (score, doc) { ranked.push([doc, score]); });
       ranked.sort(function (a, b) { return (p.sort === "newest" ? 0 : b[1] - a[1]) || a[0] - b[0]; });
       ranked = ranked.map(function (h) { return h[0]; });
-      var filters = ["topics", "regions", "years"].filter(function (k) { return p[k]; })
+      var filters = KINDS.filter(function (k) { return p[k]; })
         .map(function (k) { return new Set(facetDocs(meta, k, p[k])); });
       var hits = ranked.filter(function (doc) { return filters.every(function (f) { return f.has(doc); }); });
       return { meta: meta, hits: hits, needles: needles, matched: matched, ranked: ranked };
@@ -223,7 +235,7 @@
        language]. The chunks are asked for at once when meta.json is in (after a search, always). */
     function each(docs) {
       function row(meta, d) {
-        return load("d/" + Math.floor(d / meta.chunk) + ".json").then(function (chunk) { return chunk[d % meta.chunk]; });
+        return load(chunkFile(meta, d)).then(function (chunk) { return chunk[d % meta.chunk]; });
       }
       if (known) return docs.map(function (d) { return row(known, d); });
       var meta = load("meta.json");
@@ -245,7 +257,7 @@
       var meta = await load("meta.json");
       var chunks = [];
       docs.forEach(function (d) {
-        var rel = "d/" + Math.floor(d / meta.chunk) + ".json";
+        var rel = chunkFile(meta, d);
         if (!files[rel] && chunks.indexOf(rel) < 0) chunks.push(rel);
       });
       for (var i = 0; i < chunks.length && wanted(); i += WARM) {
@@ -255,7 +267,8 @@
       }
     }
 
-    return { load: load, search: search, each: each, rows: rows, prepare: prepare, warm: warm, facetDocs: facetDocs };
+    return { load: load, search: search, each: each, rows: rows, prepare: prepare, warm: warm,
+      facetValues: facetValues, facetDocs: facetDocs };
   }
 
   /* Ranges of ``text`` to mark: Korean terms anywhere, English stems at word starts. */
@@ -337,6 +350,7 @@
       return engines[base];
     },
     params: params,
+    kinds: KINDS,
     page: 10, /* hits the search page shows at a time */
     highlighted: highlighted,
     dateText: dateText

@@ -26,7 +26,7 @@
   var timer = 0;
   var prepared = ""; /* the last query prepared, as JSON */
   var warming = 0; /* the search whose next steps are loading ahead; 0 once the reader types */
-  var KINDS = ["topics", "regions", "years"];
+  var KINDS = window.BriefsSearch.kinds;
 
   function message(name, n) {
     return (root.getAttribute("data-msg-" + name) || "").replace("{n}", String(n)).replace("{year}", String(n));
@@ -42,15 +42,27 @@
       years: form.elements.year.value, sort: form.elements.sort.value };
   }
 
+  /* The documents of each filter the search sets, by kind (null where it sets none). */
+  function filterSets(meta, p) {
+    var sets = {};
+    KINDS.forEach(function (k) { sets[k] = p[k] ? new Set(engine.facetDocs(meta, k, p[k])) : null; });
+    return sets;
+  }
+
+  /* The filters of kinds other than ``kind`` that the search sets. */
+  function otherFilters(sets, kind) {
+    return KINDS.filter(function (k) { return k !== kind && sets[k]; }).map(function (k) { return sets[k]; });
+  }
+
   /* Counts per filter value among the query's matches under the other filters. */
   function fillFacets(meta, p, matched) {
+    var sets = filterSets(meta, p);
     KINDS.forEach(function (kind) {
       var select = root.querySelector('select[data-facet="' + kind + '"]');
-      var others = KINDS.filter(function (k) { return k !== kind && p[k]; })
-        .map(function (k) { return new Set(engine.facetDocs(meta, k, p[k])); });
-      var values = kind === "years"
-        ? meta.years.map(function (y) { return [String(y[0]), message("year", y[0])]; })
-        : meta[kind].map(function (e) { return [e[0], e[1]]; });
+      var others = otherFilters(sets, kind);
+      var values = engine.facetValues(meta, kind).map(function (v) {
+        return kind === "years" ? [v[0], message("year", v[1])] : v;
+      });
       var options = document.createDocumentFragment();
       values.forEach(function (v) {
         var count = 0;
@@ -108,17 +120,16 @@
   }
 
   /* The first hit of each view one step from this search: every other value of each filter (and
-     none), the other order, the next page (after the hits shown). Their display chunks load while the page is idle, so
-     a filter change shows its first hit with no request; the rest of its page takes one round. */
+     none), the other order, the next page (after the hits shown). Their display chunks load while
+     the page is idle, so a filter change shows its first hit with no request; the rest of its
+     page takes one round. */
   async function nextSteps(result, p) {
     var meta = result.meta;
-    var sets = {};
-    KINDS.forEach(function (k) { sets[k] = p[k] ? new Set(engine.facetDocs(meta, k, p[k])) : null; });
+    var sets = filterSets(meta, p);
     var firsts = state.shown < result.hits.length ? [result.hits[state.shown]] : [];
     KINDS.forEach(function (kind) {
-      var others = KINDS.filter(function (k) { return k !== kind && sets[k]; }).map(function (k) { return sets[k]; });
-      var values = kind === "years" ? meta.years.map(function (y) { return String(y[0]); })
-        : meta[kind].map(function (e) { return e[0]; });
+      var others = otherFilters(sets, kind);
+      var values = engine.facetValues(meta, kind).map(function (v) { return v[0]; });
       [""].concat(values).forEach(function (value) {
         if (value === p[kind]) return;
         var within = value ? new Set(engine.facetDocs(meta, kind, value)) : null;
