@@ -1,8 +1,10 @@
 """A synthetic corpus of bilingual briefs for the benchmark (not shipped content).
 
-``python -m bench.corpus --pairs N --out DIR [--seed S]`` writes N briefs in
-the contract's format into DIR (by year, 2016-2026), with the project's
-``topics.yml`` and ``regions.yml`` copied beside them. About 10 % are
+``python -m bench.corpus --pairs N --out DIR [--seed S] [--vocabularies V]``
+writes N briefs in the contract's format into DIR (by year, 2016-2026), with
+``topics.yml`` and ``regions.yml`` copied beside them from V (default: the
+fixture corpus ``tests/fixtures/corpus/``, never ``briefs/``, which is
+content and may hold other topics). About 10 % are
 Korean-only, about 10 % have an outdated English translation (its
 ``translated_from`` is the digest of an earlier Korean text), the rest carry
 the current source digest. The same seed writes the same bytes.
@@ -27,7 +29,7 @@ from . import wordbank as bank
 from .bodies import compose_body
 from .writing import Writer
 
-PROJECT_BRIEFS = Path(__file__).resolve().parent.parent / "briefs"
+FIXTURE_VOCABULARIES = Path(__file__).resolve().parent.parent / "tests" / "fixtures" / "corpus"
 FIRST_DAY, LAST_DAY = dt.date(2016, 1, 1), dt.date(2026, 10, 31)
 SHARE_KOREAN_ONLY = SHARE_OUTDATED = 0.1
 WORDS = 600
@@ -43,7 +45,7 @@ class Corpus:
     outdated: tuple[str, ...]
 
 
-def generate_corpus(out: Path, pairs: int, seed: int = 0, vocabularies: Path = PROJECT_BRIEFS) -> Corpus:
+def generate_corpus(out: Path, pairs: int, seed: int = 0, vocabularies: Path = FIXTURE_VOCABULARIES) -> Corpus:
     """Write ``pairs`` briefs into ``out`` (which must be empty or absent)."""
     if out.exists() and any(out.iterdir()):
         raise FileExistsError(f"{out} is not empty (choose a new folder)")
@@ -173,9 +175,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--pairs", type=int, required=True, help="how many briefs to write")
     parser.add_argument("--out", type=Path, required=True, help="an empty or new folder")
     parser.add_argument("--seed", type=int, default=0, help="the same seed writes the same corpus (default 0)")
+    parser.add_argument("--vocabularies", type=Path, default=FIXTURE_VOCABULARIES,
+                        help="the folder holding the topics.yml and regions.yml to use (default: the fixture corpus)")
     args = parser.parse_args(argv)
     try:
-        corpus = generate_corpus(args.out, args.pairs, args.seed)
+        corpus = generate_corpus(args.out, args.pairs, args.seed, args.vocabularies)
     except FileExistsError as err:
         print(err, file=sys.stderr)
         return 1

@@ -21,12 +21,12 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
-from .corpus import generate_corpus
+from .corpus import FIXTURE_VOCABULARIES, generate_corpus
 from .machine import describe_machine
 from .measure import Run, combine, run_measured, tree_size
 from .preview import measure_preview
 from .projects import ROOT, export_revision, project_copy, stock_project
-from .recall import load_queries, measure_recall, recall_lines
+from .recall import RECALL_BRIEFS, RECALL_QUERIES, load_queries, measure_recall, recall_lines
 from .search import NOT_MEASURED, measure_search
 
 SIZES = (100, 1000)
@@ -47,7 +47,7 @@ LABELS = {
 
 def bench_size(
     pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT, search: bool = True,
-    preview: bool = True,
+    preview: bool = True, vocabularies: Path | None = None,
 ) -> dict[str, Any]:
     """Measure one corpus size, ``repeat`` times over; build folders go under ``work``.
 
@@ -56,7 +56,7 @@ def bench_size(
     that a busy neighbour on a shared machine slows all of them alike.
     """
     folder, repeat = work / f"n{pairs}", max(1, repeat)
-    corpus = generate_corpus(folder / "corpus", pairs, seed)
+    corpus = generate_corpus(folder / "corpus", pairs, seed, vocabularies or FIXTURE_VOCABULARIES)
     special = f"{len(corpus.korean_only)} Korean-only, {len(corpus.outdated)} outdated"
     print(f"N={pairs}: corpus written ({special})", flush=True)
     stock = stock_project(folder / "stock", corpus.path)
@@ -209,15 +209,18 @@ def format_table(results: list[dict[str, Any]]) -> str:
     return "\n".join(lines)
 
 
-def recall_run(work: Path, source: Path) -> dict[str, Any] | None:
+def recall_run(
+    work: Path, source: Path, briefs: Path | None = None, queries: Path | None = None
+) -> dict[str, Any] | None:
     """Recall and precision over the query set, on the project's and the stock stack's sites of the
-    sample briefs (``bench.recall``); None when either build fails."""
-    briefs = source / "briefs"
+    briefs it is written for (``bench.recall``; by default the work tree's fixture corpus, whatever
+    revision ``source`` holds, never ``briefs/``); None when either build fails."""
+    briefs = briefs or ROOT / RECALL_BRIEFS
     project = project_copy(work / "recall" / "project", briefs, source)
     stock = stock_project(work / "recall" / "stock", briefs)
     if not (_build(project).ok and _build(stock).ok):
         return None
-    return measure_recall(project / "site", stock / "site", briefs, load_queries(source))
+    return measure_recall(project / "site", stock / "site", briefs, load_queries(queries or ROOT / RECALL_QUERIES))
 
 
 def search_goal_lines(result: dict[str, Any], recall: dict[str, Any] | None) -> list[str]:
@@ -293,6 +296,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="skip the search measurements in Chromium")
     parser.add_argument("--no-preview", action="store_true", help="skip timing the preview (mkdocs serve --dirty)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--recall-briefs", type=Path,
+                        help=f"the briefs folder the recall queries are written for (default {RECALL_BRIEFS})")
+    parser.add_argument("--recall-queries", type=Path,
+                        help=f"the recall query set, naming that folder's ids (default {RECALL_QUERIES})")
+    parser.add_argument("--vocabularies", type=Path,
+                        help="the folder whose topics.yml and regions.yml the synthetic corpora use "
+                             "(default: the fixture corpus's)")
     parser.add_argument("--out", type=Path, help="the JSON file (default bench-results/bench-<date>.json)")
     parser.add_argument("--workdir", type=Path, help="where corpora and builds go (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the build folders")
@@ -307,12 +317,12 @@ def main(argv: list[str] | None = None) -> int:
     work = args.workdir or Path(tempfile.mkdtemp(prefix="bench-"))
     try:
         source = export_revision(machine["commit"], work / "source") if args.rev else ROOT
-        recall = recall_run(work, source) if not args.no_search else None
+        recall = recall_run(work, source, args.recall_briefs, args.recall_queries) if not args.no_search else None
         if not args.no_search:
             for line in recall_lines(recall):
                 print(line, flush=True)
-        results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview)
-                   for n in sizes]
+        results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview,
+                              args.vocabularies) for n in sizes]
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)

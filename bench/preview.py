@@ -18,7 +18,7 @@ during the rebuild slows the rebuild (one Python process serves and
 builds). After the title edit it also times the open data showing the new
 title (the preview writes the search index, feeds and data just after the
 reload), and counts the rebuilds each save started (one: a build must not
-start another). It restores the file afterwards. The test suite runs it on the sample briefs
+start another). It restores the file afterwards. The test suite runs it on the fixture corpus
 (tests/test_preview.py); the benchmark on 1,000 pairs.
 """
 

@@ -1,7 +1,9 @@
 """Recall and precision of the search over the query set (issue 4), beside stock Material's.
 
-``tests/search_queries.yml`` holds queries over the shipped sample briefs, each
-with the briefs it must return. Recall is the share of those a search returns;
+``tests/fixtures/search_queries.yml`` holds queries over the fixture corpus
+``tests/fixtures/corpus/`` (a frozen copy of the samples the project first
+shipped; never ``briefs/``, which is content), each with the briefs it must
+return. Recall is the share of those a search returns;
 a query is complete when it returns all of them. Precision is the share of
 returned briefs that contain one of the query's morphemes (its words as
 typed, without particles or endings, stemmed, or split into two known words):
@@ -29,11 +31,16 @@ from briefkit.search.query import IndexFolder
 from briefkit.search.records import records, term_names
 from briefkit.site import SiteView
 
-QUERIES = Path("tests") / "search_queries.yml"  # under the project's root
+# Under the project's root: the corpus the queries are written for, and the queries.
+RECALL_BRIEFS = Path("tests") / "fixtures" / "corpus"
+RECALL_QUERIES = Path("tests") / "fixtures" / "search_queries.yml"
 
 
-def load_queries(root: Path) -> list[dict[str, Any]]:
-    return yaml.safe_load((root / QUERIES).read_text(encoding="utf-8"))  # type: ignore[no-any-return]
+def load_queries(path: Path) -> list[dict[str, Any]]:
+    """The query set in ``path`` (a project root: its ``RECALL_QUERIES``; or the YAML file itself)."""
+    if path.is_dir():
+        path = path / RECALL_QUERIES
+    return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
 
 
 def searchable_texts(briefs: Path, lang: str) -> dict[str, str]:

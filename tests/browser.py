@@ -103,6 +103,6 @@ def chromium(request: pytest.FixtureRequest) -> Any:
 
 @pytest.fixture(scope="session")
 def sample_url(sample_build: Build) -> Iterator[str]:
-    """The base URL of the shipped briefs' site, served for the whole session."""
+    """The base URL of the fixture corpus's site (``sample_build``), served for the whole session."""
     with serve(sample_build.site) as url:
         yield url

@@ -3,6 +3,12 @@
 Builds run MkDocs in a subprocess (as CI and writers run it), into a copy of
 the project under ``tmp_path``, so no test touches the repository's own
 ``site/`` or ``.cache/``.
+
+``briefs/`` is content, not test data: the communications team replaces it.
+No test reads it. Tests take their briefs from fixtures under
+``tests/fixtures/``: ``CORPUS`` (a frozen copy of the samples the project
+first shipped, with their topics.yml and regions.yml, whose ids and
+vocabularies tests may name) and the briefs each test writes itself.
 """
 
 from __future__ import annotations
@@ -18,6 +24,9 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures"
+CORPUS = FIXTURES / "corpus"  # a briefs folder: 28 files, 15 briefs 2023-2026, one draft, two Korean-only
+SEARCH_QUERIES = FIXTURES / "search_queries.yml"  # the recall set over CORPUS
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
@@ -38,7 +47,7 @@ class Build:
 
 
 def copy_project(dest: Path, briefs: Path | None = None) -> Path:
-    """A copy of the project in ``dest`` with the shipped briefs or ``briefs``."""
+    """A copy of the project in ``dest`` with the fixture corpus (``CORPUS``) or ``briefs`` as its briefs/."""
     dest.mkdir(parents=True, exist_ok=True)
     for part in PROJECT_PARTS:
         src = ROOT / part
@@ -46,15 +55,15 @@ def copy_project(dest: Path, briefs: Path | None = None) -> Path:
             shutil.copytree(src, dest / part, ignore=shutil.ignore_patterns("__pycache__"))
         else:
             shutil.copy2(src, dest / part)
-    shutil.copytree(briefs or ROOT / "briefs", dest / "briefs")
+    shutil.copytree(briefs or CORPUS, dest / "briefs")
     return dest
 
 
 def vocabularies(dest: Path) -> Path:
-    """A briefs folder holding only the shipped topics.yml and regions.yml."""
+    """A briefs folder holding only the fixture corpus's topics.yml and regions.yml."""
     dest.mkdir(parents=True, exist_ok=True)
     for name in ("topics.yml", "regions.yml"):
-        shutil.copy2(ROOT / "briefs" / name, dest / name)
+        shutil.copy2(CORPUS / name, dest / name)
     return dest
 
 
@@ -84,7 +93,7 @@ def build(project: Path, *args: str, env: dict[str, str] | None = None) -> Build
 
 @pytest.fixture(scope="session")
 def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    """The shipped briefs, built once for the whole test session."""
+    """The fixture corpus (``CORPUS``), built once for the whole test session (once per xdist worker)."""
     result = build(copy_project(tmp_path_factory.mktemp("sample")))
     assert result.returncode == 0, result.stderr
     return result

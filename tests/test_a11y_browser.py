@@ -1,6 +1,6 @@
 """Accessibility and layout of every page type, in both languages, in a real browser.
 
-Headless Chromium opens each page type of the shipped briefs' site (home,
+Headless Chromium opens each page type of the fixture corpus's site (home,
 brief: translated, Korean-only on /en/, outdated; topic list, topic, region
 list with the map, region, archive, search with hits and without, the
 translations page, a guide, 404) in Korean and English, and checks what a

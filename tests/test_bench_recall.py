@@ -1,8 +1,8 @@
 """The benchmark's recall and precision (bench/recall.py) and issue 4's goal lines (bench/harness.py).
 
-Scored over the shipped sample briefs: the project through its index, stock
-Material through its own search box in Chromium, on the stock stack's site of
-the same briefs.
+Scored over the fixture corpus (``tests/fixtures/corpus/``, the set the query
+set names): the project through its index, stock Material through its own
+search box in Chromium, on the stock stack's site of the same briefs.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from browser import require_chromium
-from conftest import ROOT, Build
+from conftest import CORPUS, ROOT, SEARCH_QUERIES, Build
 
 from bench.harness import search_goal_lines
 from bench.projects import stock_project
@@ -24,13 +24,13 @@ from briefkit.search.query import IndexFolder
 
 pytestmark = [pytest.mark.build]
 
-QUERIES = load_queries(ROOT)
+QUERIES = load_queries(SEARCH_QUERIES)
 WORKFORCE = "2024-09-05-incheon-gyeonggi-workforce-roundtable"
 EXPORT = "2023-03-16-busan-export-roundtable"
 
 
 def _judges(build: Build) -> dict[str, tuple[dict[str, str], IndexFolder]]:
-    return {lang: (searchable_texts(ROOT / "briefs", lang), IndexFolder(build.site / "search" / "index" / lang))
+    return {lang: (searchable_texts(CORPUS, lang), IndexFolder(build.site / "search" / "index" / lang))
             for lang in ("ko", "en")}
 
 
@@ -77,7 +77,7 @@ def test_the_project_finds_every_query_and_stock_lunr_misses_particles_and_alias
     sample_build: Build, tmp_path: Path
 ) -> None:
     require_chromium()
-    stock = stock_project(tmp_path / "stock", ROOT / "briefs")
+    stock = stock_project(tmp_path / "stock", CORPUS)
     done = subprocess.run([sys.executable, "-m", "mkdocs", "build", "-q"], cwd=stock, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
     picked = {"인력난을", "스마트공장을", "지역혁신", "강원도", "roundtables", "exporters"}
@@ -90,7 +90,7 @@ def test_the_project_finds_every_query_and_stock_lunr_misses_particles_and_alias
         "json.loads(sys.argv[4]))))"
     )
     run = subprocess.run([sys.executable, "-c", script, str(sample_build.site), str(stock / "site"),
-                          str(ROOT / "briefs"), json.dumps(chosen)], cwd=ROOT, capture_output=True, text=True)
+                          str(CORPUS), json.dumps(chosen)], cwd=ROOT, capture_output=True, text=True)
     assert run.returncode == 0, run.stderr
     measured: dict[str, Any] = json.loads(run.stdout.splitlines()[-1])
     for lang, entry in measured["project"].items():

@@ -21,7 +21,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import ROOT, vocabularies
+from conftest import CORPUS, ROOT, vocabularies
 from test_validation import write_broken
 
 from briefkit.catalog import load_catalog
@@ -209,7 +209,7 @@ class Watcher:
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    shutil.copytree(ROOT / "briefs", tmp_path / "briefs")
+    shutil.copytree(CORPUS, tmp_path / "briefs")
     return tmp_path
 
 

@@ -1,4 +1,4 @@
-"""Every HTML page of the shipped briefs' site passes the Nu HTML Checker with no error.
+"""Every HTML page of the fixture corpus's site passes the Nu HTML Checker with no error.
 
 Korea's web accessibility guideline (KWCAG 2.2) still counts markup errors.
 The checker is the npm package ``vnu-jar`` run on the machine's Java, once for

@@ -1,8 +1,8 @@
 """Topic, region and year indexes, the region map's data, and related briefs.
 
 One small briefs folder, written here, is built once for the module; every
-assertion reads the built HTML the way a reader would meet it. The shipped
-sample build is checked for dead links from every index page.
+assertion reads the built HTML the way a reader would meet it. The fixture
+corpus's build (``sample_build``) is checked for dead links from every index page.
 """
 
 from __future__ import annotations
@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
+from conftest import CORPUS, Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.regions_map import TILES, region_map, shade_steps
@@ -275,14 +275,14 @@ def test_region_table_gives_the_same_numbers(small: Build, prefix: str, head: li
     ("강원도", "gangwon"), ("KR-51", "gangwon"), ("Gangwon-do", "gangwon"),
     ("KR", "nationwide"), ("전국", "nationwide"),
 ])
-def test_shipped_regions_know_the_names_people_type(name: str, slug: str) -> None:
-    catalog = load_catalog(ROOT / "briefs")
+def test_fixture_regions_know_the_names_people_type(name: str, slug: str) -> None:
+    catalog = load_catalog(CORPUS)
     term = catalog.regions.resolve(name)
     assert term is not None and term.slug == slug
 
 
-def test_shipped_regions_are_the_17_divisions_and_nationwide() -> None:
-    regions = load_catalog(ROOT / "briefs").regions.terms
+def test_fixture_regions_are_the_17_divisions_and_nationwide() -> None:
+    regions = load_catalog(CORPUS).regions.terms
     assert len(regions) == 18
     codes = sorted(t.code for t in regions)
     divisions = (11, 26, 27, 28, 29, 30, 31, 41, 43, 44, 46, 47, 48, 49, 50, 51, 52)
@@ -292,7 +292,7 @@ def test_shipped_regions_are_the_17_divisions_and_nationwide() -> None:
 
 def test_region_map_places_every_region_by_code_and_former_codes_too() -> None:
     assert len({(t.col, t.row) for t in TILES}) == len(TILES) == 17
-    regions = load_catalog(ROOT / "briefs").regions.terms
+    regions = load_catalog(CORPUS).regions.terms
     drawn = region_map(regions, {})
     assert [r.term.slug for r in drawn.beside] == ["nationwide"]
     assert len(drawn.tiles) == 17 and len(drawn.rows) == 18
@@ -428,7 +428,7 @@ def test_vocabulary_errors_stop_the_build_with_one_line_each(tmp_path: Path) -> 
         assert _reported(check.stdout + check.stderr, name, lines, field, message), (name, field, message)
 
 
-# The shipped sample ----------------------------------------------------------
+# The fixture corpus ----------------------------------------------------------
 
 
 INDEX_PAGES = ["topics/", "regions/", "archive/", ""]
@@ -452,7 +452,7 @@ def test_sample_indexes_have_no_dead_links(sample_build: Build) -> None:
 
 
 def test_sample_archive_lists_every_published_brief_once(sample_build: Build) -> None:
-    files = sorted((ROOT / "briefs").rglob("*.ko.md"))
+    files = sorted(CORPUS.rglob("*.ko.md"))
     ids = (p.name.removesuffix(".ko.md") for p in files if "draft: true" not in p.read_text(encoding="utf-8"))
     published = sorted(ids, reverse=True)
     for prefix in ("", "en/"):

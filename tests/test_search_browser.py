@@ -1,4 +1,4 @@
-"""The search page in a real browser (Debian Chromium) over the shipped briefs.
+"""The search page in a real browser (Debian Chromium) over the fixture corpus.
 
 The page's script (search-engine.js with search-page.js) must return what
 ``briefkit.search.query`` returns for the same
@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from browser import artifacts, chromium, sample_url
-from conftest import ROOT, Build
+from conftest import SEARCH_QUERIES, Build
 
 from briefkit.search.query import IndexFolder
 
@@ -26,7 +26,7 @@ pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 PAGES = {"ko": "search/", "en": "en/search/"}
 PAGE = 10  # hits shown before "more results"
-QUERIES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+QUERIES: list[dict[str, Any]] = yaml.safe_load(SEARCH_QUERIES.read_text(encoding="utf-8"))
 
 
 def _sample() -> list[dict[str, Any]]:

@@ -1,8 +1,8 @@
 """Search index: Korean and English analysis, the cache, the files a build writes, recall.
 
 Analysis runs the real Kiwi (about 1.5 s to load, once for this module).
-The recall test runs every query of ``tests/search_queries.yml`` over the
-index of the shipped briefs, through ``briefkit.search.query`` (the Python
+The recall test runs every query of ``tests/fixtures/search_queries.yml`` over
+the index of the fixture corpus, through ``briefkit.search.query`` (the Python
 twin of search-engine.js); the browser test runs a sample through the script.
 """
 
@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
+from conftest import CORPUS, SEARCH_QUERIES, Build, build, copy_project, vocabularies, write_brief
 
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.catalog import load_catalog
@@ -31,7 +31,7 @@ from briefkit.search.query import IndexFolder
 from briefkit.search.writer import bucket, fnv1a, shard_key
 from briefkit.site import SiteView
 
-QUERIES: list[dict[str, Any]] = yaml.safe_load((ROOT / "tests" / "search_queries.yml").read_text(encoding="utf-8"))
+QUERIES: list[dict[str, Any]] = yaml.safe_load(SEARCH_QUERIES.read_text(encoding="utf-8"))
 DRAFT = "2026-10-15-small-business-ai-adoption-roundtable"
 
 
@@ -115,7 +115,7 @@ def test_every_english_word_and_its_stem_share_a_shard(sample_build: Build) -> N
 # --- cache -------------------------------------------------------------------
 
 def _sample_site() -> SiteView:
-    return SiteView(load_catalog(ROOT / "briefs"), include_drafts=False)
+    return SiteView(load_catalog(CORPUS), include_drafts=False)
 
 
 def test_cache_skips_analysis_and_kiwi_and_keeps_the_bytes(tmp_path: Path) -> None:
@@ -137,7 +137,7 @@ def test_a_second_process_analyses_ahead_and_the_index_is_the_same(
 ) -> None:
     site = _sample_site()
     expected = {lang: SearchBuild.create(site, None).files(lang) for lang in ("ko", "en")}
-    monkeypatch.setattr(analyzer_module, "AHEAD_MIN", 1)  # the sample briefs are fewer than a cold archive
+    monkeypatch.setattr(analyzer_module, "AHEAD_MIN", 1)  # the fixture corpus is smaller than a cold archive
     ahead = SearchBuild.create(site, tmp_path / "ahead")
     assert ahead.analyse_ahead()
     assert not ahead.analyse_ahead()  # once per build (static-i18n runs on_config again for English)
@@ -178,7 +178,7 @@ def test_each_language_has_its_own_small_index(sample_build: Build) -> None:
         folder = sample_build.site / "search" / "index" / lang
         meta = json.loads((folder / "meta.json").read_text(encoding="utf-8"))
         assert meta["lang"] == lang
-        assert meta["count"] == 14  # the 15 sample briefs less the draft
+        assert meta["count"] == 14  # the fixture corpus's 15 briefs less the draft
         assert len(list((folder / "t").glob("*.json"))) == meta["shards"]
     assert not list(sample_build.site.rglob("search_index.json"))
 
@@ -257,7 +257,7 @@ def test_query_finds_its_briefs_and_only_briefs_with_its_morphemes(sample_build:
     index = IndexFolder(sample_build.site / "search" / "index" / query["lang"])
     hits = [hit.id for hit in index.search(query["q"])]
     assert set(query["expect"]) <= set(hits), f"missing {set(query['expect']) - set(hits)}"
-    texts = searchable_texts(ROOT / "briefs", query["lang"])
+    texts = searchable_texts(CORPUS, query["lang"])
     forms = morphemes(index, query["q"])  # the benchmark's precision: bench/recall.py
     for hit in hits:
         assert contains(texts[hit], forms), f"{hit} has none of {forms}"

@@ -1,6 +1,6 @@
 """The header search box's drop-down (assets/search-suggest.js) in a real browser (Debian Chromium).
 
-Over the shipped briefs: the hits of the page's language only, in the order the Python
+Over the fixture corpus: the hits of the page's language only, in the order the Python
 twin (``briefkit.search.query``) gives; the WAI-ARIA combobox pattern with the keyboard
 (arrows, Enter, Escape); Enter with nothing highlighted goes to the search page; nothing
 loads before the reader focuses the box, and never a whole-site index; an input method's

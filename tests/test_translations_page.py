@@ -145,10 +145,10 @@ def test_stamping_removes_the_notice(site: Build, project: Path, monkeypatch: py
     assert rows(rebuilt.page("en/translations/"))["2025-04-10-outdated"] == "current"
 
 
-def test_shipped_site_lists_the_states_briefs_status_reports(
+def test_fixture_corpus_site_lists_the_states_briefs_status_reports(
     sample_build: Build, capsys: pytest.CaptureFixture[str], monkeypatch: pytest.MonkeyPatch
 ) -> None:
-    """The /translations/ page and 'briefs status --json' agree on the shipped briefs (drafts aside)."""
+    """The /translations/ page and 'briefs status --json' agree on the fixture corpus (drafts aside)."""
     monkeypatch.chdir(sample_build.project)
     assert main(["status", "--json", "--lang", "en"]) == 0
     reported = json.loads(capsys.readouterr().out)

@@ -1,6 +1,6 @@
 """Loading and validating briefs: one test per rule and error of the brief format.
 
-Each test writes a small ``briefs/`` folder under ``tmp_path`` (the shipped
+Each test writes a small ``briefs/`` folder under ``tmp_path`` (the fixture corpus's
 vocabularies plus the briefs it needs) and reads it with ``load_catalog``,
 asserting on the exact lines a writer would see.
 """
@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, vocabularies, write_brief
+from conftest import CORPUS, vocabularies, write_brief
 
 from briefkit.catalog import Catalog, load_catalog
 
@@ -88,10 +88,10 @@ def test_a_valid_source_and_translation_load_into_one_brief(briefs: Path) -> Non
     assert (english.venue, english.body) == ("SME Hall, Seoul", "Body.\n")
 
 
-def test_the_shipped_briefs_are_valid() -> None:
-    catalog = load_catalog(ROOT / "briefs")
+def test_the_fixture_corpus_is_valid() -> None:
+    catalog = load_catalog(CORPUS)
     assert catalog.problems == []
-    assert len(catalog.briefs) >= 13
+    assert len(catalog.briefs) == 15
     dates = [b.date for b in catalog.briefs]
     assert dates == sorted(dates, reverse=True)
 
@@ -226,7 +226,7 @@ def test_regions_by_slug_code_label_and_alias_are_one_region(briefs: Path) -> No
     assert [r.slug for r in brief.regions] == ["seoul"]
 
 
-def test_every_shipped_region_is_found_by_its_code_and_labels(briefs: Path) -> None:
+def test_every_fixture_region_is_found_by_its_code_and_labels(briefs: Path) -> None:
     regions = load(briefs).regions
     assert len(regions.terms) == 18
     for term in regions.terms:

@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, vocabularies, write_brief
+from conftest import CORPUS, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.vocabulary import REGION_CODE, Vocabulary, load_vocabulary
@@ -28,16 +28,16 @@ def load(tmp_path: Path, kind: str, text: str | bytes) -> tuple[Vocabulary, list
     return vocab, [str(p) for p in problems]
 
 
-def test_the_shipped_vocabularies_have_no_problems() -> None:
-    topics, topic_problems = load_vocabulary(ROOT / "briefs" / "topics.yml", "briefs/topics.yml", "topics")
-    _, region_problems = load_vocabulary(ROOT / "briefs" / "regions.yml", "briefs/regions.yml", "regions")
+def test_the_fixture_vocabularies_have_no_problems() -> None:
+    topics, topic_problems = load_vocabulary(CORPUS / "topics.yml", "briefs/topics.yml", "topics")
+    _, region_problems = load_vocabulary(CORPUS / "regions.yml", "briefs/regions.yml", "regions")
     assert topic_problems == [] and region_problems == []
     assert len(topics.terms) >= 10
     assert all(t.ko and t.en and t.description_ko and t.description_en for t in topics.terms)
 
 
-def test_the_shipped_regions_are_the_17_provinces_and_nationwide() -> None:
-    regions, _ = load_vocabulary(ROOT / "briefs" / "regions.yml", "briefs/regions.yml", "regions")
+def test_the_fixture_regions_are_the_17_provinces_and_nationwide() -> None:
+    regions, _ = load_vocabulary(CORPUS / "regions.yml", "briefs/regions.yml", "regions")
     codes = {t.code: t.slug for t in regions.terms}
     assert len(codes) == 18
     assert codes["KR"] == "nationwide"
