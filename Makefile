@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test serve check status bench lint clean
+.PHONY: build test test-fast serve check status bench lint clean
 
 build: $(RUNTIME)
 	$(BIN)/mkdocs build --strict
@@ -15,8 +15,16 @@ build: $(RUNTIME)
 
 # Two workers: most tests wait on MkDocs builds and Chromium in subprocesses.
 PYTEST_ARGS ?= -n 2
+# The whole suite, as CI runs it; says how long it took and which tests were slowest.
 test: $(DEV)
-	$(BIN)/pytest $(PYTEST_ARGS)
+	@start=$$(date +%s); $(BIN)/pytest $(PYTEST_ARGS) --durations=10; status=$$?; \
+	echo "make test: $$(( $$(date +%s) - start )) s (goal: under 8 minutes on two cores)"; exit $$status
+
+# Everyday work: no site build and no browser (tests marked build or browser are left out;
+# an unmarked test that builds or opens Chromium fails and names its marker: tests/conftest.py).
+test-fast: $(DEV)
+	@start=$$(date +%s); BRIEFS_TEST_FAST=1 $(BIN)/pytest $(PYTEST_ARGS) -m "not build and not browser"; \
+	status=$$?; echo "make test-fast: $$(( $$(date +%s) - start )) s (goal: under 60 s)"; exit $$status
 
 # --dirty: only pages whose content or inputs changed are rendered again (briefkit/staging.py).
 serve: $(RUNTIME)

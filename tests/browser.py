@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from conftest import ROOT, Build
+from conftest import ROOT, Build, not_in_the_fast_lane
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [
@@ -64,6 +64,7 @@ def require(path: Path, how: str) -> None:
 
 def require_chromium() -> None:
     """Skip when Chromium is missing on a workstation; fail when it is missing in CI."""
+    not_in_the_fast_lane("drives Chromium", "browser")
     require(CHROMIUM, "install it: apt-get install -y chromium fonts-noto-cjk")
 
 

@@ -27,6 +27,29 @@ ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = ROOT / "tests" / "fixtures"
 CORPUS = FIXTURES / "corpus"  # a briefs folder: 28 files, 15 briefs 2023-2026, one draft, two Korean-only
 SEARCH_QUERIES = FIXTURES / "search_queries.yml"  # the recall set over CORPUS
+# ``make test-fast`` sets this and runs ``-m "not build and not browser"``: a test that builds or
+# opens Chromium without its marker then fails, naming the marker, instead of slowing the fast lane.
+FAST = "BRIEFS_TEST_FAST"
+# Fixtures that build a site or drive Chromium: a test using one, directly or through another
+# fixture, gets the marker without writing it (module fixtures that call build() need the marker).
+BUILD_FIXTURES = frozenset({"sample_build", "sample_url"})
+BROWSER_FIXTURES = frozenset({"chromium", "sample_url"})
+
+
+def not_in_the_fast_lane(what: str, marker: str) -> None:
+    """Fail a test that ``make test-fast`` should not have run: it does ``what`` without ``marker``."""
+    if os.environ.get(FAST):
+        pytest.fail(f"this test {what}: mark it @pytest.mark.{marker} (make test-fast runs none)", pytrace=False)
+
+
+@pytest.hookimpl(tryfirst=True)  # before -m deselects by marker
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    for item in items:
+        names = set(getattr(item, "fixturenames", ()))
+        if names & BROWSER_FIXTURES:
+            item.add_marker(pytest.mark.browser)
+        if names & (BUILD_FIXTURES | BROWSER_FIXTURES):
+            item.add_marker(pytest.mark.build)
 PROJECT_PARTS = ("mkdocs.yml", "docs", "overrides", "hooks")
 
 
@@ -79,6 +102,7 @@ def write_brief(
 
 def build(project: Path, *args: str, env: dict[str, str] | None = None) -> Build:
     """Run ``mkdocs build --strict`` in ``project``; the site goes to ``project/site``."""
+    not_in_the_fast_lane("builds a site", "build")
     full_env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     proc = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", *args],

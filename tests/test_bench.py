@@ -16,6 +16,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from browser import require_chromium
 from conftest import ROOT, Build
 
 from bench.corpus import generate_corpus
@@ -142,8 +143,7 @@ def test_bench_writes_every_measurement(bench_run: tuple[dict[str, Any], Path]) 
 @pytest.mark.browser
 def test_search_is_measured_on_both_sites(bench_run: tuple[dict[str, Any], Path]) -> None:
     """bench.search (issue 4) in Chromium, on the sites the harness run built."""
-    if not Path("/usr/bin/chromium").exists():
-        pytest.skip("no Chromium at /usr/bin/chromium")
+    require_chromium()
     _, folder = bench_run
     # In its own process: a browser test run earlier in this worker holds the thread's Playwright.
     script = (

@@ -22,6 +22,8 @@ from pathlib import Path
 import pytest
 from conftest import Build, build, copy_project, vocabularies, write_brief
 
+pytestmark = pytest.mark.build
+
 HOSTILE = '<script>x</script> & "q"'
 
 ALPHA_KO = """\

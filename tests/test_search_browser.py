@@ -310,9 +310,29 @@ def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> Non
     assert "2023-03-16-busan-export-roundtable" in _ids(_links(page))
 
 
-def test_screenshots(page: Any, sample_url: str, artifacts: Any) -> None:
-    _open(page, sample_url + "search/?q=스마트공장을")
-    page.screenshot(path=str(artifacts / "search-ko.png"), full_page=True)
-    page.set_viewport_size({"width": 390, "height": 800})
-    _open(page, sample_url + "en/search/?q=roundtables&topic=smart-factory")
-    page.screenshot(path=str(artifacts / "search-en-phone.png"), full_page=True)
+@pytest.mark.parametrize(("width", "path", "shot"), [
+    (1280, "search/?q=스마트공장을", "search-ko.png"),
+    (390, "en/search/?q=roundtables&topic=smart-factory", "search-en-phone.png"),
+])
+def test_hits_fit_the_screen_on_a_desktop_and_a_phone(
+    page: Any, sample_url: str, sample_build: Build, artifacts: Any, width: int, path: str, shot: str
+) -> None:
+    """Every hit is shown whole within the page's width and nothing scrolls sideways; the filter stays chosen.
+
+    The full-page screenshots go to ``test-artifacts/`` for a person to look at.
+    """
+    page.set_viewport_size({"width": width, "height": 800})
+    lang = "en" if path.startswith("en/") else "ko"
+    query = parse_qs(urlsplit(path).query)
+    ids = _ids(_open(page, sample_url + path))
+    assert ids == _python(sample_build, lang, query["q"][0], **{k: v[0] for k, v in query.items() if k != "q"})
+    assert ids
+    assert page.evaluate("document.documentElement.scrollWidth") <= width
+    boxes = page.eval_on_selector_all(
+        "[data-result]", "items => items.map(i => { const r = i.getBoundingClientRect(); return [r.left, r.right]; })")
+    assert len(boxes) == len(ids)
+    assert all(0 <= left < right <= width for left, right in boxes), boxes
+    for name, value in query.items():
+        if name != "q":
+            assert page.locator(f"select[name={name}]").input_value() == value[0]
+    page.screenshot(path=str(artifacts / shot), full_page=True)
