@@ -52,10 +52,10 @@ class LimitProblem:
 
 def body_limit_problems(body: str, first_line: int) -> list[LimitProblem]:
     """Every limit ``body`` exceeds (at most one problem per kind); lines start at ``first_line``."""
-    if len(body) > BODY_MAX:
-        return [LimitProblem(first_line, f"is {len(body):,} characters long (split the brief or shorten it to at"
-                                         f" most {BODY_MAX:,} characters)")]
     found: dict[str, LimitProblem] = {}
+    if len(body) > BODY_MAX:
+        found["size"] = LimitProblem(first_line, f"is {len(body):,} characters long (split the brief or shorten it"
+                                                 f" to at most {BODY_MAX:,} characters)")
     headings = 0
     emphasis = backticks = 0
     openers = dict.fromkeys("[(<", 0)
@@ -130,7 +130,7 @@ def _emphasis(line: str, open_runs: int) -> tuple[int, int]:
         after = line[run.end()] if run.end() < len(line) else " "
         opens = not after.isspace() and (before.isspace() or not _is_punctuation(after) or _is_punctuation(before))
         closes = not before.isspace() and (after.isspace() or not _is_punctuation(before) or _is_punctuation(after))
-        size = len(run.group())
+        size = (len(run.group()) + 1) // 2  # "**" opens one level (strong), "***" two
         if opens and not (closes and open_runs):
             open_runs += size
             deepest = max(deepest, open_runs)

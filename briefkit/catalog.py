@@ -219,11 +219,15 @@ def _read_file(
         ))
         return None
     body_line = closing_line + 1
-    for line, char in forbidden_lines(body, body_line):
-        problems.append(Problem(rel, line, "body", forbidden_message(char)))
-    problems += [Problem(rel, limit.line, "body", limit.message) for limit in body_limit_problems(body, body_line)]
+    problems += body_problems(body, body_line, rel)
     del unreadable[(match["id"], match["lang"])]
     return BriefFile(rel, match["id"], match["lang"], id_date, meta, body, closing_line + 1)
+
+
+def body_problems(body: str, body_line: int, rel: str) -> list[Problem]:
+    """What validation finds in a body (its first line is ``body_line`` of the file): characters and limits."""
+    found = [Problem(rel, line, "body", forbidden_message(char)) for line, char in forbidden_lines(body, body_line)]
+    return found + [Problem(rel, limit.line, "body", limit.message) for limit in body_limit_problems(body, body_line)]
 
 
 # A file name that is nearly <id>.<lang>.md: upper case, '_' or ' ' after the date, a one-digit month.
