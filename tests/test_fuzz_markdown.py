@@ -33,7 +33,9 @@ PIECES = st.sampled_from([
     "https://example.com", "main content", "__config", "가", "정책", "a", " ", "\\", "\u200b", "\u202e",
     "\x0b", "\ufffe",
 ])
-NESTERS = st.sampled_from(["    - ", "- ", "> ", "1. ", "**", "*", "[", "[a](", '<div markdown="1">\n', "!!! note\n    "])
+NESTERS = st.sampled_from(
+    ["    - ", "- ", "> ", "1. ", "**", "*", "[", "[a](", '<div markdown="1">\n', "!!! note\n    "]
+)
 
 
 def at_depth(frames: int, call: Callable[[], T]) -> T:

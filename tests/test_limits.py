@@ -89,5 +89,6 @@ def test_a_body_at_the_limits_renders() -> None:
 
 def test_ordinary_markdown_is_within_every_limit() -> None:
     body = ("# 제목\n\n**굵게**, *기울임*, `코드`, [링크](https://example.com) (괄호) <b>태그</b>\n\n"
-            "- 하나\n    - 둘\n        1. 셋\n\n> 인용\n> > 이중 인용\n\n```\n    들여쓴 코드\n```\n\n| a | b |\n|---|---|\n| 1 | 2 |\n")
+            "- 하나\n    - 둘\n        1. 셋\n\n> 인용\n> > 이중 인용\n\n```\n    들여쓴 코드\n```\n\n"
+            "| a | b |\n|---|---|\n| 1 | 2 |\n")
     assert body_limits.body_limit_problems(body * 20, 1) == []
