@@ -31,6 +31,7 @@ BACKTICK_RUNS_MAX = 200  # runs of '`' in one paragraph (a code span takes two)
 HTML_BLOCKS_MAX = 20  # HTML blocks with a markdown attribute inside one another
 
 _TAB = 4
+_CONTAINER_STARTS = frozenset(" \t>*+-0123456789")
 _CONTAINER = re.compile(r"[ \t]*(?:>|(?:[*+-]|[0-9]{1,9}[.)])(?=[ \t]|$))")
 _ATX_HEADING = re.compile(r"[ ]{0,3}#{1,6}(?:[ \t]|$)")
 _SETEXT_UNDERLINE = re.compile(r"[ ]{0,3}(?:=+|-+)[ \t]*$")
@@ -67,15 +68,15 @@ def body_limit_problems(body: str, first_line: int) -> list[LimitProblem]:
             openers = dict.fromkeys("[(<", 0)
             previous_text = False
             continue
-        depth = _depth(line)
+        depth = _depth(line) if line[0] in _CONTAINER_STARTS else 0
         if depth > NESTING_MAX and "nesting" not in found:
             found["nesting"] = LimitProblem(number, f"is nested {depth} levels deep (lists, quotes and indented"
                                                     f" blocks go at most {NESTING_MAX} levels deep: flatten it)")
-        if _ATX_HEADING.match(line) or (previous_text and _SETEXT_UNDERLINE.match(line)):
+        if line[0] in " #=-" and (_ATX_HEADING.match(line) or (previous_text and _SETEXT_UNDERLINE.match(line))):
             headings += 1
             if headings > HEADINGS_MAX and "headings" not in found:
                 found["headings"] = LimitProblem(number, f"has more than {HEADINGS_MAX} headings (split the brief)")
-        emphasis, deepest = _emphasis(line, emphasis)
+        emphasis, deepest = _emphasis(line, emphasis) if "*" in line or "_" in line else (emphasis, emphasis)
         if deepest > EMPHASIS_MAX and "emphasis" not in found:
             found["emphasis"] = LimitProblem(number, f"opens emphasis ('*' or '_') {deepest} levels deep (at most"
                                                      f" {EMPHASIS_MAX}: close each '*' or '_', or write '\\*')")
@@ -89,7 +90,8 @@ def body_limit_problems(body: str, first_line: int) -> list[LimitProblem]:
             if backticks > BACKTICK_RUNS_MAX and "backticks" not in found:
                 found["backticks"] = LimitProblem(number, f"has more than {BACKTICK_RUNS_MAX} runs of '`' in one"
                                                           " paragraph (split the paragraph, or write '\\`')")
-        _html_blocks(line, html_blocks)
+        if "<" in line:
+            _html_blocks(line, html_blocks)
         if len(html_blocks) > HTML_BLOCKS_MAX and "html" not in found:
             found["html"] = LimitProblem(number, f"nests {len(html_blocks)} HTML blocks with a markdown attribute"
                                                  f" (at most {HTML_BLOCKS_MAX}: flatten them)")

@@ -10,8 +10,8 @@ safe slug, and none is the theme's. Kept to a few seconds (``max_examples``).
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
+from html.parser import HTMLParser
 from typing import TypeVar
 
 from hypothesis import HealthCheck, given, settings
@@ -23,7 +23,24 @@ from briefkit.markdown_ids import SAFE_ID, is_reserved
 
 T = TypeVar("T")
 BUILD_STACK = 120  # frames above Markdown's convert() in a real build (MkDocs, the i18n plugin, hooks)
-ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
+
+
+class _Ids(HTMLParser):
+    """The id attribute of every element (not text that looks like one, inside code)."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.ids: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        self.ids += [value or "" for name, value in attrs if name == "id"]
+
+
+def ids_in(html: str) -> list[str]:
+    parser = _Ids()
+    parser.feed(html)
+    return parser.ids
+
 
 PIECES = st.sampled_from([
     "*", "**", "_", "__", "`", "``", "[", "]", "(", ")", "![", "[^1]", "[^1]: ", "<", ">", "</", "&", "&amp;",
@@ -47,7 +64,7 @@ def check(body: str) -> None:
     if body_problems(body, 1, "fuzz.md"):
         return
     html, toc = at_depth(BUILD_STACK, lambda: render_with_toc(body))
-    for value in ID_ATTRIBUTE.findall(html):
+    for value in ids_in(html):
         assert SAFE_ID.match(value) and not is_reserved(value), value
     tokens = list(toc)
     while tokens:
