@@ -49,6 +49,8 @@ BODY = """
 
 ## 설정 {: #__config }
 
+## 포커스 {: id='f" autofocus onfocus="alert(`focus`)' }
+
 ## __drawer
 
 ## Main content
@@ -119,7 +121,7 @@ def test_no_script_or_meta_from_a_body_reaches_the_page(pages: dict[str, str]) -
         page = parsed(html)
         assert not [s for s in page.scripts if "alert" in s]
         assert not [a for t, a in page.elements if t == "meta" and (a.get("http-equiv") or "").lower() == "refresh"]
-        assert not [a for t, a in page.elements if "onerror" in a]
+        assert not [a for t, a in page.elements if "onerror" in a or "onfocus" in a or "autofocus" in a]
         assert 'style="position:fixed' not in html
         assert "<script>alert" not in html
 
@@ -238,6 +240,7 @@ def _visit(browser: Any, url: str) -> Iterator[None]:
     try:
         page.goto(url, wait_until="networkidle")
         page.wait_for_timeout(1500)  # a refresh of 0 s, a late script
+        assert dialogs == [] and errors == []
         assert page.url == url
         # Material's JavaScript read its own configuration (a body's '__config' would stop it) and runs.
         assert page.evaluate("typeof component$ === 'object' && JSON.parse("
