@@ -24,6 +24,10 @@ LINE_MAX = 300  # venue, an organizer, a speaker's name, role or affiliation
 # noncharacters (U+FDD0-U+FDEF and the last two code points of every plane), which XML excludes.
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
+# The same without the other planes' noncharacters: a class with them is ten times slower to search,
+# and most text has no character beyond U+FFFF at all.
+_FORBIDDEN_BMP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 # Embeddings, overrides and isolates: they reorder the characters around them (a title that reads
 # differently from what it holds). The marks U+200E/U+200F only nudge neutral characters and stay.
 BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
@@ -49,8 +53,12 @@ def character_name(char: str) -> str:
 
 def forbidden_character(text: str) -> str | None:
     """The first character of ``text`` that pages and feeds cannot carry, or None."""
-    match = FORBIDDEN.search(text)
+    match = _forbidden(text).search(text)
     return match.group() if match else None
+
+
+def _forbidden(text: str) -> re.Pattern[str]:
+    return FORBIDDEN if _ASTRAL.search(text) else _FORBIDDEN_BMP
 
 
 def forbidden_message(char: str) -> str:
@@ -84,7 +92,7 @@ def forbidden_lines(text: str, first_line: int, most: int = 10) -> list[tuple[in
     """``(line, character)`` for the first ``most`` lines of ``text`` holding a forbidden character."""
     found: list[tuple[int, str]] = []
     line, counted = first_line, 0
-    for match in FORBIDDEN.finditer(text):
+    for match in _forbidden(text).finditer(text):
         line += text.count("\n", counted, match.start())
         counted = match.start()
         if not found or found[-1][0] != line:

@@ -45,7 +45,7 @@ def brief(briefs: Path, title: str = "지역혁신 간담회", venue: str = "서
 
 @pytest.mark.parametrize(("escape", "code"), [
     ("\\v", "U+000B"), ("\\0", "U+0000"), ("\\b", "U+0008"), ("\\e", "U+001B"), ("\\uFFFE", "U+FFFE"),
-    ("\\x85", "U+0085"), ("\\uFDD0", "U+FDD0"),
+    ("\\x85", "U+0085"), ("\\uFDD0", "U+FDD0"), ("\\U0010FFFF", "U+10FFFF"),
 ])
 def test_a_character_feeds_cannot_carry_is_an_error(briefs: Path, escape: str, code: str) -> None:
     brief(briefs, title=f'"간담회{escape}"')
