@@ -13,11 +13,15 @@ import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .body_limits import body_limit_problems
 from .frontmatter_yaml import BriefFrontMatterHandler, FrontMatterError, LineDict, split_document
 from .model import LANGUAGES, Brief, Text
+from .plain_files import BRIEF_MAX, FileRefused, read_capped
 from .problems import Problem
+from .settings import DateRules, date_rules_for
 from .validate import SOURCE_FIELDS, TRANSLATION_FIELDS, FieldReader
 from .vocabulary import Vocabulary, load_vocabulary
+from .writer_text import forbidden_lines, forbidden_message
 
 FILE_NAME = re.compile(
     r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9-]+))\.(?P<lang>[a-z]{2})\.md\Z"
@@ -47,6 +51,7 @@ class Catalog:
     topics: Vocabulary = field(default_factory=lambda: Vocabulary("topics"))
     regions: Vocabulary = field(default_factory=lambda: Vocabulary("regions"))
     problems: list[Problem] = field(default_factory=list)
+    dates: DateRules = field(default_factory=DateRules)
 
     def published(self, include_drafts: bool = False) -> list[Brief]:
         return [b for b in self.briefs if include_drafts or not b.draft]
@@ -72,7 +77,7 @@ class ReadCache:
         self, path: Path, rel: str, problems: list[Problem], unreadable: dict[tuple[str, str], str]
     ) -> BriefFile | None:
         try:
-            stat = path.stat()
+            stat = path.lstat()
             stamp = (stat.st_size, stat.st_mtime_ns)
         except OSError:
             return _read_file(path, rel, problems, unreadable)
@@ -97,13 +102,20 @@ class _ReadResult:
     unreadable: tuple[tuple[tuple[str, str], str], ...]
 
 
-def load_catalog(briefs_dir: Path, shown_as: str = "briefs", reads: ReadCache | None = None) -> Catalog:
+def load_catalog(
+    briefs_dir: Path, shown_as: str = "briefs", reads: ReadCache | None = None, dates: DateRules | None = None
+) -> Catalog:
     """Read ``briefs_dir``; paths in problems start with ``shown_as``.
 
     ``reads`` keeps what each file gave between loads (a preview session);
-    the result is the same with or without it.
+    the result is the same with or without it. ``dates`` are the rules for
+    plausible dates (default: those of the ``mkdocs.yml`` next to the folder).
     """
     catalog = Catalog()
+    if dates is None:
+        dates, problems = date_rules_for(briefs_dir, shown_as)
+        catalog.problems += problems
+    catalog.dates = dates
     if not briefs_dir.is_dir():
         what = (
             "is a file, not a folder (give the folder that holds the briefs, topics.yml and regions.yml)"
@@ -146,8 +158,13 @@ def _brief_paths(briefs_dir: Path, shown_as: str) -> list[tuple[Path, str]]:
     found = []
     for folder, dirs, names in os.walk(briefs_dir):
         dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-        for name in sorted(names):
-            if name.startswith(".") or not name.lower().endswith(".md") or name.lower() == "readme.md":
+        # os.walk does not enter a linked folder: name it, so its briefs are not silently missing.
+        linked = [d for d in dirs if (Path(folder) / d).is_symlink()]
+        dirs[:] = [d for d in dirs if d not in linked]
+        for name in sorted(names + linked):
+            if name not in linked and (
+                name.startswith(".") or not name.lower().endswith(".md") or name.lower() == "readme.md"
+            ):
                 continue  # a README explains the folder to writers; it is not a brief
             path = Path(folder) / name
             found.append((path, f"{shown_as}/{_printable(path.relative_to(briefs_dir).as_posix())}"))
@@ -164,6 +181,9 @@ def _read_file(
     path: Path, rel: str, problems: list[Problem], unreadable: dict[tuple[str, str], str]
 ) -> BriefFile | None:
     name = _printable(path.name)
+    if path.is_symlink():
+        problems.append(Problem(rel, 1, "file", _LINK_REFUSED))
+        return None
     match = FILE_NAME.match(name)
     if match is None:
         problems.append(Problem(rel, 1, "file", f"name '{name}' is not <id>.<lang>.md ({_rename_advice(name)})"))
@@ -198,8 +218,16 @@ def _read_file(
             f"must be 'field: value' lines, found {found} (write one field per line, like 'title: …')",
         ))
         return None
+    body_line = closing_line + 1
+    problems += body_problems(body, body_line, rel)
     del unreadable[(match["id"], match["lang"])]
     return BriefFile(rel, match["id"], match["lang"], id_date, meta, body, closing_line + 1)
+
+
+def body_problems(body: str, body_line: int, rel: str) -> list[Problem]:
+    """What validation finds in a body (its first line is ``body_line`` of the file): characters and limits."""
+    found = [Problem(rel, line, "body", forbidden_message(char)) for line, char in forbidden_lines(body, body_line)]
+    return found + [Problem(rel, limit.line, "body", limit.message) for limit in body_limit_problems(body, body_line)]
 
 
 # A file name that is nearly <id>.<lang>.md: upper case, '_' or ' ' after the date, a one-digit month.
@@ -229,9 +257,16 @@ def _with_advice(message: str) -> str:
     return message if message.endswith(")") else message + " (fix the YAML syntax on this line)"
 
 
+_LINK_REFUSED = ("is a symbolic link (only files inside the briefs folder are read:"
+                 " put the file or folder itself here instead of the link)")
+
+
 def _decode(path: Path, rel: str, problems: list[Problem]) -> str | None:
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, BRIEF_MAX)
+    except FileRefused as refused:
+        problems.append(Problem(rel, 1, "file", refused.reason))
+        return None
     except OSError as err:
         reason = err.strerror or type(err).__name__
         problems.append(Problem(rel, 1, "file", f"cannot be read: {reason} (make it a plain file you can read)"))
@@ -267,7 +302,7 @@ def _pair(
     source_file = files[(brief_id, langs[0])]
     others = [files[(brief_id, lang)] for lang in langs[1:] if (brief_id, lang) in files]
     before = len(catalog.problems)
-    source = FieldReader(source_file.meta, source_file.path)
+    source = FieldReader(source_file.meta, source_file.path, catalog.dates)
     source.check_known(SOURCE_FIELDS, None)
     title = source.text("title", required=True)
     date = source.date(source_file.id_date)

@@ -16,7 +16,9 @@ from .frontmatter_yaml import LineDict, LineList
 from .model import Speaker, source_digest
 from .problems import Problem, advice, is_field_name
 from .problems import kind_of as _kind
+from .settings import DateRules
 from .vocabulary import Term, Vocabulary, fold
+from .writer_text import forbidden_character, forbidden_message, line_problem, shown_problem, title_problem
 
 SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
 TRANSLATION_FIELDS = ("title", "summary", "venue", "organizers", "speakers", "translated_from")
@@ -34,9 +36,10 @@ def nfc(text: str) -> str:
 class FieldReader:
     """Reads the fields of one file's front matter, collecting problems."""
 
-    def __init__(self, meta: LineDict, path: str) -> None:
+    def __init__(self, meta: LineDict, path: str, dates: DateRules | None = None) -> None:
         self.meta = meta
         self.path = path
+        self.dates = dates or DateRules()
         self.problems: list[Problem] = []
 
     def line(self, key: str) -> int:
@@ -88,10 +91,27 @@ class FieldReader:
         if not isinstance(value, str):
             self.add(self.line(key), key, f"must be text, found {_kind(value)} (put the value in quotes)")
             return ""
+        if not self.typed(self.line(key), key, value):
+            return ""
         value = nfc(value).strip()
         if required and not value:
             self.add(self.line(key), key, f"is empty (write the {key})")
+        elif value and key != "summary":
+            self.shown(self.line(key), key, value)
         return value
+
+    def typed(self, line: int, field: str, value: str) -> bool:
+        """Whether ``value`` holds only characters pages and feeds can carry (adds a problem if not)."""
+        char = forbidden_character(value)
+        if char is not None:
+            self.add(line, field, forbidden_message(char))
+        return char is None
+
+    def shown(self, line: int, field: str, value: str) -> None:
+        """Check a one-line field as readers see it: visible, not reordered, of a sane length."""
+        problem = title_problem(value) if field == "title" else line_problem(value)
+        if problem:
+            self.add(line, field, problem)
 
     def parsed(self, key: str) -> str:
         """The string a field holds exactly as YAML read it ("" if it is not text), for the digest."""
@@ -109,6 +129,9 @@ class FieldReader:
         if re.search(r"\n[ \t]*\n", value):
             self.add(self.line("summary"), "summary", "must be one paragraph (remove the blank line)")
         value = " ".join(value.split())
+        problem = shown_problem(value, None, "write the summary")
+        if problem:
+            self.add(self.line("summary"), "summary", problem)
         if len(value) > SUMMARY_MAX:
             self.add(self.line("summary"), "summary",
                      f"is {len(value)} characters long (shorten it to at most {SUMMARY_MAX})")
@@ -130,7 +153,14 @@ class FieldReader:
         if id_date is not None and parsed != id_date:
             self.add(self.line("date"), "date",
                      f"{parsed} does not match the date in the file name, {id_date} (make them the same)")
+        self.plausible(self.line("date"), "date", parsed)
         return parsed
+
+    def plausible(self, line: int, field: str, date: dt.date) -> None:
+        """Add a problem if ``date`` is before the first year or too far ahead (``updates`` dates too)."""
+        problem = self.dates.problem(date)
+        if problem:
+            self.add(line, field, problem)
 
     def flag(self, key: str) -> bool:
         value = self.meta.get(key, False)
@@ -153,7 +183,8 @@ class FieldReader:
                 self.add(line, key, "an entry is empty (write a name or remove the entry)")
             elif not isinstance(item, str):
                 self.add(line, key, f"each entry must be text, found {_kind(item)} (put it in quotes)")
-            else:
+            elif self.typed(line, key, item):
+                self.shown(line, key, nfc(item).strip())
                 out.append(nfc(item).strip())
         return tuple(out)
 
@@ -211,7 +242,8 @@ class FieldReader:
                 elif not isinstance(field_value, str):
                     found = _kind(field_value)
                     self.add(key_line, f"speakers.{key}", f"must be text, found {found} (put it in quotes)")
-                else:
+                elif self.typed(key_line, f"speakers.{key}", field_value):
+                    self.shown(key_line, f"speakers.{key}", nfc(field_value).strip())
                     fields[key] = nfc(field_value).strip()
             if not fields.get("name"):
                 self.add(line, "speakers.name", "is missing (every speaker needs 'name: …')")

@@ -15,7 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from .frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml
+from .plain_files import VOCABULARY_MAX, FileRefused, read_capped
 from .problems import Problem, advice, did_you_mean, is_field_name, kind_of
+from .writer_text import forbidden_character, forbidden_message
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
 REGION_CODE = re.compile(r"KR(?:-[0-9]{2})?\Z")
@@ -106,11 +108,13 @@ def load_vocabulary(path: Path, rel: str, kind: str) -> tuple[Vocabulary, list[P
     vocab = Vocabulary(kind)
     shape = _SHAPE[kind]
     try:
-        raw = path.read_bytes()
+        raw = read_capped(path, VOCABULARY_MAX)
         text = raw.decode("utf-8-sig").replace("\r\n", "\n").replace("\r", "\n")
         data = load_yaml(unicodedata.normalize("NFC", text), first_line=1)
     except FileNotFoundError:
         return vocab, [Problem(rel, 1, kind, f"file is missing (create it: a list of terms, each {shape})")]
+    except FileRefused as refused:
+        return vocab, [Problem(rel, 1, kind, refused.reason)]
     except OSError as err:
         return vocab, [Problem(rel, 1, kind, f"cannot be read: {err.strerror} (make it a readable text file)")]
     except UnicodeDecodeError as err:
@@ -189,6 +193,11 @@ def _read_term(item: LineDict, rel: str, kind: str) -> tuple[Term | None, list[P
                 problems.append(Problem(rel, line, key, "unknown field" + hint))
             else:
                 problems.append(Problem(rel, line, kind, f"unknown field '{key}' (remove it)"))
+            continue
+        char = next((forbidden_character(v) for v in (value if isinstance(value, list) else [value])
+                     if isinstance(v, str) and forbidden_character(v)), None)
+        if char is not None:
+            problems.append(Problem(rel, line, key, forbidden_message(char)))
             continue
         if key == "aliases":
             if not isinstance(value, list) or not all(isinstance(a, str) and a.strip() for a in value):

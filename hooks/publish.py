@@ -7,7 +7,8 @@ for the sitemap; a brief's page in a language it has no text in is ``noindex``
 and canonical to the source's page, ``briefkit.sitemap.page_indexing``),
 ``on_template_context`` (the 404 page gets the page context of its language),
 ``on_post_page`` / ``on_post_template`` (Content-Security-Policy with hashes of
-the inline scripts), ``on_pre_build`` (each language's site name) and
+the inline scripts, each of which must be one the templates write: any other
+stops the build, briefkit/csp.py), ``on_pre_build`` (each language's site name) and
 ``on_post_build`` (after the last language: feeds of every language, sitemap,
 robots.txt, open data, one 404 page per language).
 
@@ -29,12 +30,13 @@ from pathlib import Path
 from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
 from briefkit.build import BuildState
-from briefkit.csp import with_policy
+from briefkit.csp import PageRefused, ScriptAllowlist, with_policy
 from briefkit.feeds import feed_path, site_feeds
 from briefkit.model import DEFAULT_LANGUAGE
 from briefkit.opendata import data_files
@@ -66,11 +68,14 @@ class PublishRecord:
     urls: set[str] = field(default_factory=set)  # every page of the build, rendered or not (dirty builds)
     hidden: set[str] = field(default_factory=set)  # pages rendered with noindex
     not_found: dict[str, str] = field(default_factory=dict)
+    scripts: ScriptAllowlist = field(default_factory=ScriptAllowlist)  # the inline scripts the templates write
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if not isinstance(config.get(STATE), PublishRecord):
-        config[STATE] = PublishRecord()  # the Korean pass: English reuses it
+        custom_dir = Path(config.theme.custom_dir) if config.theme.custom_dir else None
+        scripts = ScriptAllowlist.from_templates(custom_dir, [Path(d) for d in config.theme.dirs])
+        config[STATE] = PublishRecord(scripts=scripts)  # the Korean pass: English reuses it
     return config
 
 
@@ -120,16 +125,16 @@ def on_template_context(context: dict[str, Any], template_name: str, config: MkD
     return context
 
 
-@event_priority(-500)  # last: the policy hashes the page's final inline scripts
+@event_priority(-500)  # last: the policy checks and hashes the page's final inline scripts
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
-    return with_policy(output)
+    return _with_policy(output, page.file.dest_uri, config)
 
 
 @event_priority(-500)
 def on_post_template(output_content: str, template_name: str, config: MkDocsConfig) -> str:
     if template_name != NOT_FOUND:
         return output_content
-    output = with_policy(output_content)
+    output = _with_policy(output_content, template_name, config)
     record: PublishRecord = config[STATE]
     record.not_found[_lang(config)] = output
     return output
@@ -143,6 +148,14 @@ def on_post_build(config: MkDocsConfig) -> None:
     record: PublishRecord = config[STATE]
     site_url, site_dir = _site_url(config), Path(config.site_dir)
     state.after_pages(lambda: _write_outputs(state, record, site_url, site_dir))
+
+
+def _with_policy(output: str, dest: str, config: MkDocsConfig) -> str:
+    record: PublishRecord = config[STATE]
+    try:
+        return with_policy(output, record.scripts)
+    except PageRefused as refused:
+        raise PluginError(f"{config.site_dir}/{dest}: {refused}") from None
 
 
 def _write_outputs(state: BuildState, record: PublishRecord, site_url: str, site_dir: Path) -> None:

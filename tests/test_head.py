@@ -12,7 +12,7 @@ from conftest import Build
 from publish_site import ENGLISH_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, hostile_build
 
 from briefkit.catalog import load_catalog
-from briefkit.csp import inline_script_hashes, with_policy
+from briefkit.csp import ScriptAllowlist, inline_script_hashes, with_policy
 
 __all__ = ["hostile_build"]
 pytestmark = pytest.mark.build
@@ -213,8 +213,9 @@ def test_every_page_allows_exactly_its_inline_scripts(hostile_build: Build) -> N
 def test_policy_ignores_data_blocks_and_external_scripts() -> None:
     page = ('<html><head><meta charset="utf-8"><script>a()</script><script src="x.js"></script>'
             '<script type="application/json">{"a": 1}</script><script type="module">b()</script></head></html>')
-    assert len(inline_script_hashes(page)) == 2
-    out = with_policy(page)
+    allowlist = ScriptAllowlist.from_sources(["<script>a()</script>", "<script>b()</script>"])
+    assert len(inline_script_hashes(page, allowlist)) == 2
+    out = with_policy(page, allowlist)
     assert re.search(r'<meta charset="utf-8">\s*<meta http-equiv="Content-Security-Policy" content="[^"<>]+">', out)
 
 

@@ -605,8 +605,8 @@ def test_an_unreadable_file_is_an_error(briefs: Path) -> None:
 def test_a_broken_link_is_an_error(briefs: Path) -> None:
     (briefs / f"{BRIEF_ID}.ko.md").symlink_to(briefs / "nowhere.md")
     assert messages(briefs) == [
-        f"briefs/{BRIEF_ID}.ko.md:1: file: cannot be read: No such file or directory"
-        " (make it a plain file you can read)"
+        f"briefs/{BRIEF_ID}.ko.md:1: file: is a symbolic link (only files inside the briefs folder are read:"
+        " put the file or folder itself here instead of the link)"
     ]
 
 

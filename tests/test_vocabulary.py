@@ -203,7 +203,7 @@ def test_a_missing_or_unreadable_vocabulary_is_reported_by_the_catalog(tmp_path:
     (briefs / "regions.yml").unlink()
     (briefs / "regions.yml").mkdir()
     assert [str(p) for p in load_catalog(briefs).problems] == [
-        "briefs/regions.yml:1: regions: cannot be read: Is a directory (make it a readable text file)",
+        "briefs/regions.yml:1: regions: is a folder, not a file (put a plain text file here)",
         "briefs/topics.yml:1: topics: file is missing"
         " (create it: a list of terms, each '- slug: …' with 'ko: …' and 'en: …' below it)",
     ]

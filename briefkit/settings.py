@@ -1,0 +1,89 @@
+"""The site's own validation settings, read from ``mkdocs.yml`` without MkDocs.
+
+They live under ``extra: briefs:`` in ``mkdocs.yml`` (MkDocs accepts anything
+under ``extra``), beside the ``briefs/`` folder they apply to, so the build and
+``briefs check`` read the same file the same way (``load_catalog`` reads the
+``mkdocs.yml`` next to the briefs folder)::
+
+    extra:
+      briefs:
+        dates:
+          future_days: 30   # a date more than this many days after today is an error
+          first_year: 2000  # a date before this year is an error
+
+Only YAML nodes are composed here (MkDocs' own tags such as ``!ENV`` elsewhere
+in the file are never run). "Today" is used by validation alone: it decides
+whether a build may go ahead, never what it writes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
+
+from .frontmatter_yaml import resolve_plain
+from .problems import Problem
+
+CONFIG_FILE = "mkdocs.yml"
+_SECTION = ("extra", "briefs", "dates")
+
+
+@dataclass(frozen=True)
+class DateRules:
+    """When a roundtable can plausibly have been held: not before ``first_year``, not far in the future."""
+
+    future_days: int = 30
+    first_year: int = 2000
+    today: dt.date | None = None  # None: the clock's date when a rule is checked (tests pass a day)
+
+    def problem(self, date: dt.date) -> str | None:
+        """Why ``date`` is not plausible, worded for the writer, or None."""
+        today = self.today or dt.date.today()
+        if date > today + dt.timedelta(days=self.future_days):
+            return (f"{date} is more than {self.future_days} days after today, {today} (check the year; the"
+                    " window is extra.briefs.dates.future_days in mkdocs.yml)")
+        if date.year < self.first_year:
+            return (f"{date} is before {self.first_year} (check the year; the first year is"
+                    " extra.briefs.dates.first_year in mkdocs.yml)")
+        return None
+
+
+def date_rules_for(briefs_dir: Path, shown_as: str) -> tuple[DateRules, list[Problem]]:
+    """The date rules of the ``mkdocs.yml`` next to ``briefs_dir`` (defaults without one)."""
+    path = briefs_dir.parent / CONFIG_FILE
+    shown = CONFIG_FILE if shown_as in ("briefs", "") else f"{Path(shown_as).parent.as_posix()}/{CONFIG_FILE}"
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return DateRules(), []  # MkDocs itself reports a config it cannot read
+    for key in _SECTION:
+        node = _child(node, key)
+    if node is None:
+        return DateRules(), []
+    values: dict[str, int] = {}
+    problems: list[Problem] = []
+    defaults = DateRules()
+    for key_node, value_node in node.value:
+        key, line = key_node.value, key_node.start_mark.line + 1
+        value = resolve_plain(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
+        field = "extra.briefs.dates." + str(key)
+        if key not in ("future_days", "first_year"):
+            problems.append(Problem(shown, line, field, "unknown setting (use future_days or first_year)"))
+        elif isinstance(value, bool) or not isinstance(value, int) or value < 0:
+            problems.append(Problem(shown, line, field, f"must be a whole number, like {getattr(defaults, key)}"))
+        else:
+            values[key] = value
+    rules = DateRules(values.get("future_days", defaults.future_days), values.get("first_year", defaults.first_year))
+    return rules, problems
+
+
+def _child(node: yaml.Node | None, key: str) -> yaml.MappingNode | None:
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
+            return value_node if isinstance(value_node, yaml.MappingNode) else None
+    return None
