@@ -198,7 +198,7 @@ class _Page:
     def _judge(self, ref: Reference, what: str) -> str | None:
         scheme = _browser_scheme(ref.url if ref.html else html.unescape(ref.url))
         if scheme is not None and scheme.lower() not in LINK_SCHEMES:
-            return f"'{scheme}:' addresses are not allowed" + advice(
+            return f"'{scheme.lower()}:' addresses are not allowed" + advice(
                 "a link goes to a web page (https://…) or an e-mail address (mailto:…): remove this one")
         parts = urlsplit(ref.url)
         if parts.scheme or parts.netloc:
