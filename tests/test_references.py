@@ -144,7 +144,8 @@ def test_a_near_miss_anchor_gets_a_did_you_mean(tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(("written", "scheme"), [
     ("java&#x09;script:alert(1)", "javascript"), ("JaVaScRiPt:alert(1)", "javascript"),
-    ("<  javascript:x>", "javascript"), ("&#106;avascript:x", "javascript"), ("data:text/html;base64,PHNjcmlwdD4=", "data"), ("vbscript:x", "vbscript"),
+    ("<  javascript:x>", "javascript"), ("&#106;avascript:x", "javascript"),
+    ("data:text/html;base64,PHNjcmlwdD4=", "data"), ("vbscript:x", "vbscript"),
     ("file:///etc/passwd", "file"), ("tel:+8212345678", "tel"),
 ])
 def test_script_and_other_schemes_are_refused_however_written(tmp_path: Path, written: str, scheme: str) -> None:
