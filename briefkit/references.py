@@ -43,10 +43,11 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from .body_scan import Reference, anchors, footnote_line, references
+from .body_scan import Reference, footnote_line
 from .catalog import FILE_NAME, Catalog, ReadCache, load_catalog
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Brief, Text
 from .problems import Problem, advice
+from .scan_store import STORE, ScanStore
 from .staging import TERM_KINDS, brief_page, term_page
 
 BRIEFS = "briefs"  # the staged folder of brief pages: relative links start from here
@@ -68,19 +69,22 @@ def check_folder(briefs_dir: Path, shown_as: str = "briefs", reads: ReadCache | 
     """
     catalog = load_catalog(briefs_dir, shown_as, reads)
     if briefs_dir.is_dir():
-        catalog.problems = sorted(catalog.problems + check_references(catalog, docs_dir or briefs_dir.parent / "docs"))
+        store = ScanStore(briefs_dir.parent / STORE)
+        found = check_references(catalog, docs_dir or briefs_dir.parent / "docs", store)
+        store.save()
+        catalog.problems = sorted(catalog.problems + found)
     return catalog
 
 
-def check_references(catalog: Catalog, docs_dir: Path | None) -> list[Problem]:
+def check_references(catalog: Catalog, docs_dir: Path | None, store: ScanStore | None = None) -> list[Problem]:
     """A problem for each reference the build could not resolve, or would publish broken or unsafe."""
-    site = SitePages.of(catalog, docs_dir)
+    site = SitePages.of(catalog, docs_dir, store or ScanStore(None))
     found: set[Problem] = set()
     for brief in catalog.briefs:
         for lang in LANGUAGES:
             text = brief.shown_text(lang)
             try:
-                refs = references(text.body)
+                refs = site.store.references(text.body, external=False)
             except RecursionError:
                 found.add(Problem(text.path, text.body_line, "body", "is nested too deeply to read"
                                   " (use fewer levels of lists, quotes or emphasis)"))
@@ -98,6 +102,7 @@ def check_references(catalog: Catalog, docs_dir: Path | None) -> list[Problem]:
 class SitePages:
     """The pages MkDocs finds in each language pass, and the ids links may point at."""
 
+    store: ScanStore
     briefs: dict[str, Brief]  # drafts too: a draft may link to a draft
     pages: dict[str, Path | None]  # every other staged page: its hand-written file, or None (generated, no body)
     unjudged: frozenset[str] = frozenset()  # ids of briefs that did not load: links to them wait for their fix
@@ -105,7 +110,7 @@ class SitePages:
     _ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
-    def of(cls, catalog: Catalog, docs_dir: Path | None) -> SitePages:
+    def of(cls, catalog: Catalog, docs_dir: Path | None, store: ScanStore) -> SitePages:
         pages: dict[str, Path | None] = {}
         if docs_dir is not None and docs_dir.is_dir():
             pages |= {p.relative_to(docs_dir).as_posix(): p for p in sorted(docs_dir.rglob("*.md")) if p.is_file()}
@@ -114,7 +119,7 @@ class SitePages:
             pages |= {term_page(kind, t.slug, lang): None for t in vocabulary.terms for lang in LANGUAGES}
         unjudged = {m["id"] for p in catalog.problems if (m := FILE_NAME.match(PurePosixPath(p.path).name))}
         docs_known = docs_dir is not None and docs_dir.is_dir()
-        return cls({b.id: b for b in catalog.briefs}, pages, frozenset(unjudged), docs_known)
+        return cls(store, {b.id: b for b in catalog.briefs}, pages, frozenset(unjudged), docs_known)
 
     def find(self, target: str, lang: str) -> str | None:
         """The staged page MkDocs finds for ``target`` in ``lang``'s pass (static-i18n's lookup)."""
@@ -141,7 +146,7 @@ class SitePages:
             source = self.pages.get(staged)
             body = self.briefs[brief_id].shown_text(lang).body if brief_id else _markdown(source) if source else ""
             try:
-                self._ids[key] = anchors(body)
+                self._ids[key] = self.store.anchors(body)
             except RecursionError:  # reported at that brief
                 self._ids[key] = frozenset()
         return self._ids[key]
