@@ -291,3 +291,37 @@ def test_the_schemes_let_through_are_the_ones_the_sanitiser_keeps() -> None:
     for scheme in (*LINK_SCHEMES, "tel", "ftp", "javascript", "data"):
         kept = "href=" in clean_html(f'<a href="{scheme}:x">x</a>')
         assert kept == (scheme in LINK_SCHEMES), scheme
+
+
+@pytest.mark.parametrize(("body", "parsed"), [
+    ("[보도자료](https://www.mss.go.kr/a) <https://x.org> [r][r]\n\n[r]: HTTP://x.org/r\n", False),
+    ("[메일](mailto:a@example.org)\n", False),
+    ("[보도자료](https://www.mss.go.kr/a) [다른](other.md)\n", True),
+    ("![사진](https://x.org/p.png)\n", True),
+    ("[x](https://ok.org/) [y](javascript:alert(1))\n", True),
+    ("[a](b](https://x.org)\n", True),
+    ("[x](https&#58;//x.org)\n", True),
+    ('<a href="https://x.org">x</a>\n', True),
+])
+def test_only_bodies_that_link_outwards_alone_skip_the_parser(tmp_path: Path, body: str, parsed: bool) -> None:
+    from briefkit.body_scan import needs_parsing
+
+    assert needs_parsing(body, external=False) is parsed
+    assert needs_parsing(body) is True
+    if not parsed:  # and indeed the parser finds nothing to judge in them
+        assert problems(tmp_path, one_ko=body) == []
+
+
+def test_scans_are_kept_between_runs_for_the_bodies_in_use(tmp_path: Path) -> None:
+    from briefkit.scan_store import ScanStore
+
+    path = tmp_path / "scans.json"
+    first = ScanStore(path)
+    kept = first.scan("[a](a.md)\n\n## 제목\n")
+    first.scan("[b](b.md)\n")
+    first.save()
+    second = ScanStore(path)
+    assert second.scan("[a](a.md)\n\n## 제목\n") == kept
+    assert second.anchors("[a](a.md)\n\n## 제목\n") >= {"제목"}
+    second.save()
+    assert len(ScanStore(path).kept) == 1  # only what the last run looked at
