@@ -45,6 +45,8 @@ class StagedOutput:
                             ignore=lambda folder, names: [n for n in names if folder == top and n.startswith(".")])
         else:
             building.mkdir()
+            if final.is_dir():  # the folder a server serves keeps its permissions
+                shutil.copymode(final, building)
         return cls(final, building)
 
     def commit(self) -> None:

@@ -58,6 +58,7 @@ from briefkit.problems import terminal_text
 from briefkit.site_output import StagedOutput
 
 STATE = "briefs_build"
+log = logging.getLogger("mkdocs.plugins.briefs")
 
 TEMPLATE_CACHE = ".cache/templates"
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -95,8 +96,12 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
     config[STATE] = state
     config.docs_dir = str(state.stage_dir)
     if _command["name"] != "serve":  # the preview serves a folder of its own
-        _command["output"] = output = StagedOutput.begin(Path(config.site_dir), dirty=_command["dirty"])
-        config.site_dir = str(output.building)
+        try:
+            _command["output"] = output = StagedOutput.begin(Path(config.site_dir), dirty=_command["dirty"])
+        except OSError as err:  # no folder can be made beside it: write in place, as MkDocs does
+            log.info(f"briefs: building in place: no folder can be made beside {config.site_dir} ({err})")
+        else:
+            config.site_dir = str(output.building)
     return config
 
 
