@@ -86,7 +86,10 @@ def needs_parsing(body: str, *, external: bool = True) -> bool:
     """
     if _MAY_REFER.search(body) is None:
         return False
-    return external or _MAY_REFER.search(_EXTERNAL.sub("", body)) is not None
+    if external:
+        return True
+    rest = _EXTERNAL.sub("", body)
+    return _MAY_REFER.search(rest) is not None or "{" in rest  # attr_list may set a link's href: {: href=… }
 
 
 def anchors(body: str) -> frozenset[str]:

@@ -17,6 +17,8 @@ from pathlib import Path
 
 import pytest
 from conftest import ROOT, build, copy_project, vocabularies, write_brief
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from briefkit.body_scan import MARKDOWN_EXTENSIONS, markdown_configs, scan
 from briefkit.references import check_folder
@@ -302,6 +304,7 @@ def test_the_schemes_let_through_are_the_ones_the_sanitiser_keeps() -> None:
     ("[a](b](https://x.org)\n", True),
     ("[x](https&#58;//x.org)\n", True),
     ('<a href="https://x.org">x</a>\n', True),
+    ('[x](https://ok.org/){: href="missing.md" }\n', True),
 ])
 def test_only_bodies_that_link_outwards_alone_skip_the_parser(tmp_path: Path, body: str, parsed: bool) -> None:
     from briefkit.body_scan import needs_parsing
@@ -325,3 +328,21 @@ def test_scans_are_kept_between_runs_for_the_bodies_in_use(tmp_path: Path) -> No
     assert second.anchors("[a](a.md)\n\n## 제목\n") >= {"제목"}
     second.save()
     assert len(ScanStore(path).kept) == 1  # only what the last run looked at
+
+
+_PIECES = ["[a](https://x.org/a)", "![i](https://x.org/p.png)", "[", "]", "(", ")", "{: href=x.md }", "<https://x.org>",
+           "<a href='y.md'>", "[r]: https://x.org/r", "[r]: y.md", "[r]", "\n", "\n\n", " ", "x.md", "!", ":", "`",
+           "    ", "[^1]", "[^1]: n", "<", ">", "mailto:", "#", "\\"]
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.sampled_from(_PIECES), max_size=12).map("".join))
+def test_a_body_that_skips_the_parser_has_only_links_to_other_sites(body: str) -> None:
+    from briefkit.body_scan import needs_parsing
+
+    if not needs_parsing(body, external=False):
+        found = scan(body)
+        for ref in found.references:
+            assert ref.kind == "link" and not ref.html, ref
+            assert (ref.mail or ref.url.lower().startswith(("http:", "https:", "mailto:"))
+                    or (ref.url[1:] in found.anchors and ref.url.startswith("#"))), ref  # a heading's own ¶ link
