@@ -65,12 +65,14 @@ def check_folder(briefs_dir: Path, shown_as: str = "briefs", reads: ReadCache | 
                  docs_dir: Path | None = None) -> Catalog:
     """``load_catalog`` plus every body reference: the problems of both, sorted, at once.
 
-    ``docs_dir``: the hand-written pages (default: ``docs`` beside the briefs folder).
+    ``docs_dir``: the hand-written pages (default: ``docs`` beside the briefs folder). Scans are
+    kept in the project's ``.cache/`` (none is made beside a folder that is not in a project).
     """
     catalog = load_catalog(briefs_dir, shown_as, reads)
     if briefs_dir.is_dir():
-        store = ScanStore(briefs_dir.parent / STORE)
-        found = check_references(catalog, docs_dir or briefs_dir.parent / "docs", store)
+        root = briefs_dir.parent
+        store = ScanStore(root / STORE if (root / "mkdocs.yml").is_file() else None)
+        found = check_references(catalog, docs_dir or root / "docs", store)
         store.save()
         catalog.problems = sorted(catalog.problems + found)
     return catalog
