@@ -283,7 +283,7 @@ class _Page:
     def _page_label(self, staged: str) -> str:
         language = LANGUAGE_NAMES[self.lang]
         brief_id = self.site.brief_of(staged)
-        shown = f"brief {brief_id}" if brief_id else f"page '{posixpath.relpath(_without_language(staged), BRIEFS)}'"
+        shown = f"brief {brief_id}" if brief_id else f"'{posixpath.relpath(_without_language(staged), BRIEFS)}'"
         return f"the {language} page of {shown}"
 
     def _page_name(self, target: str) -> str | None:

@@ -144,6 +144,13 @@ def test_a_near_miss_anchor_gets_a_did_you_mean(tmp_path: Path) -> None:
                      " case, spaces as '-'; or set one: ## Heading {#id})"]
 
 
+def test_an_anchor_of_a_hand_written_page_is_checked(tmp_path: Path) -> None:
+    found = problems(tmp_path, one_ko="[안내](../guides/reference.md#검사)\n")
+    assert found == [at(ONE, "ko", 1) + "link '../guides/reference.md#검사': the Korean page of"
+                     " '../guides/reference.md' has no heading or id '검사' (did you mean '#검사하기'?; a heading's"
+                     " id is its text in lower case, spaces as '-'; or set one: ## Heading {#id})"]
+
+
 @pytest.mark.parametrize(("written", "scheme"), [
     ("java&#x09;script:alert(1)", "javascript"), ("JaVaScRiPt:alert(1)", "javascript"),
     ("<  javascript:x>", "javascript"), ("&#106;avascript:x", "javascript"),
