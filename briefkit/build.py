@@ -16,9 +16,10 @@ from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-from .catalog import ReadCache, load_catalog
+from .catalog import ReadCache
 from .dates import format_date
 from .problems import Problem
+from .references import check_folder
 from .site import SiteView, brief_path, lang_root, term_path
 from .staging import page_files, page_inputs, write_tree
 from .strings import STRINGS
@@ -140,10 +141,10 @@ def _run_jobs(jobs: list[Callable[[], None]]) -> None:
 def prepare(
     root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None
 ) -> tuple[BuildState | None, list[Problem]]:
-    """Load ``root/briefs``; on success stage the pages MkDocs will read."""
+    """Load ``root/briefs`` and check every body's references; on success stage the pages MkDocs will read."""
     if session is not None:
         session.settle()
-    catalog = load_catalog(root / "briefs", reads=session.reads if session else None)
+    catalog = check_folder(root / "briefs", reads=session.reads if session else None, docs_dir=docs_dir)
     if catalog.problems:
         return None, catalog.problems
     site = SiteView(catalog, include_drafts=preview)

@@ -14,8 +14,9 @@ import json
 import sys
 from pathlib import Path
 
-from .catalog import Catalog, load_catalog
+from .catalog import Catalog
 from .model import LANGUAGES, STATES
+from .references import check_folder
 from .scaffold import ScaffoldError, new_source, new_translation
 from .schema import write_schemas
 from .translation import STATE_ORDER, StatusRow, count_states, file_digest, stamp_file, status_rows
@@ -85,7 +86,7 @@ def _states(value: str) -> tuple[str, ...]:
 
 
 def _check(path: Path) -> int:
-    catalog = load_catalog(path, shown_as=_shown(path))
+    catalog = check_folder(path, shown_as=_shown(path))
     if catalog.problems:
         _print_problems(catalog, "nothing can be published until they are fixed.")
         return 1
@@ -95,7 +96,7 @@ def _check(path: Path) -> int:
 
 def _valid_catalog(path: Path) -> Catalog | None:
     """The folder's catalog, or None after printing its problems as ``check`` does."""
-    catalog = load_catalog(path, shown_as=_shown(path))
+    catalog = check_folder(path, shown_as=_shown(path))
     if catalog.problems:
         _print_problems(catalog, "nothing can be published until they are fixed.")
         return None

@@ -32,6 +32,17 @@ def one_line(text: str) -> str:
     return "".join(c if c.isprintable() else c.encode("unicode_escape").decode("ascii") for c in text)
 
 
+def terminal_text(text: str) -> str:
+    """``text`` safe to print on a terminal: line breaks kept, every other invisible character an escape.
+
+    For messages of other tools that may quote a brief (MkDocs' warnings): a
+    raw escape character (``\x1b``) could recolour or rewrite the terminal.
+    """
+    if text.isprintable():
+        return text
+    return "\n".join(one_line(line) for line in text.split("\n"))
+
+
 def is_field_name(key: str) -> bool:
     """Whether ``key`` can stand as the field of a message (``path:line: field: …``)."""
     return bool(_FIELD_NAME.match(key))

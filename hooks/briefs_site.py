@@ -1,12 +1,19 @@
 """MkDocs glue for the briefs site: load and validate, stage pages, feed templates.
 
 Events: ``on_startup`` (preview or production), ``on_config`` (load the
-catalog once per build, stop on any problem, stage the pages), ``on_env``
+catalog and check every body reference once per build, stop on any problem,
+stage the pages, send the output to a folder beside the site), ``on_env``
 (templates compiled once, kept in ``.cache/templates``), ``on_page_markdown``
 (titles and dates from the catalog), ``on_page_context`` (what templates list),
 ``on_post_page`` (a written page's Markdown and HTML let go), ``on_serve``
 (watch the sources, not the staging folder; reload the browser before the
-outputs no page shows are written) and ``on_shutdown``.
+outputs no page shows are written), ``on_post_build`` (the finished site
+replaces the previous one), ``on_build_error`` and ``on_shutdown``.
+
+A build (not the preview) writes into a folder beside ``site/`` (or ``-d DIR``)
+that replaces it only when everything is written and MkDocs counted no
+warning (briefkit/site_output.py): a brief's problem, a strict-mode abort, an
+exception in any hook or Ctrl-C leave the previous site exactly as it was.
 
 The preview (``make serve``: ``mkdocs serve --dirty``) renders only the pages
 whose staged file changed or was touched because something it shows changed
@@ -35,6 +42,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.livereload import LiveReloadServer
 from mkdocs.plugins import event_priority
 from mkdocs.structure.pages import Page
+from mkdocs.utils import CountHandler
 from watchdog.events import (
     FileClosedEvent,
     FileCreatedEvent,
@@ -46,8 +54,11 @@ from watchdog.events import (
 from briefkit.build import BuildState, Preview, prepare
 from briefkit.catalog import ReadCache
 from briefkit.i18n_files import install as install_i18n_files
+from briefkit.problems import terminal_text
+from briefkit.site_output import StagedOutput
 
 STATE = "briefs_build"
+log = logging.getLogger("mkdocs.plugins.briefs")
 
 TEMPLATE_CACHE = ".cache/templates"
 DIRTY_WARNING = "A 'dirty' build is being performed"
@@ -55,7 +66,7 @@ DIRTY_WARNING = "A 'dirty' build is being performed"
 # The command this process runs and, for ``serve``, the preview session. MkDocs
 # calls on_startup once per process (hook modules load once, like a plugin with
 # ``on_startup``): this is the hook-module form of a persistent plugin's state.
-_command: dict[str, Any] = {"name": "build", "dirty": False, "session": None}
+_command: dict[str, Any] = {"name": "build", "dirty": False, "session": None, "output": None}
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -66,12 +77,15 @@ def on_startup(command: str, dirty: bool) -> None:
         _command["session"] = Preview(ReadCache())
     if dirty:
         logging.getLogger("mkdocs.commands.build").addFilter(_accurate_dirty_builds)
+    for handler in logging.getLogger("mkdocs").handlers:  # what MkDocs prints may quote a brief's text
+        handler.addFilter(_terminal_safe)
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
     if isinstance(config.get(STATE), BuildState):
         return config  # the English pass of the same build
     root = Path(config.config_file_path).parent
+    _command["output"] = None
     state, problems = prepare(root, Path(config.docs_dir), preview=_command["name"] == "serve",
                               dirty=_command["dirty"], session=_command["session"])
     if problems:
@@ -81,6 +95,13 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         raise PluginError(f"{len(problems)} {noun} in briefs/: nothing was built (fix them, then run 'briefs check')")
     config[STATE] = state
     config.docs_dir = str(state.stage_dir)
+    if _command["name"] != "serve":  # the preview serves a folder of its own
+        try:
+            _command["output"] = output = StagedOutput.begin(Path(config.site_dir), dirty=_command["dirty"])
+        except OSError as err:  # no folder can be made beside it: write in place, as MkDocs does
+            log.info(f"briefs: building in place: no folder can be made beside {config.site_dir} ({err})")
+        else:
+            config.site_dir = str(output.building)
     return config
 
 
@@ -114,6 +135,27 @@ def on_post_page(output: str, page: Page, config: MkDocsConfig, **_: Any) -> str
     page.markdown = None
     page.content = None
     return output
+
+
+@event_priority(-1000)
+def on_post_build(config: MkDocsConfig) -> None:
+    # The last event of a build: static-i18n (-100) builds English from its own on_post_build,
+    # whose nested pass writes the search index (hooks/search_index.py); hooks/publish.py (-200)
+    # writes feeds, sitemap, data and 404 pages after it. Right after this, MkDocs aborts if it
+    # counted a warning in strict mode: so the site goes in place only when none was counted.
+    output: StagedOutput | None = _command["output"]
+    if output is None or getattr(config.plugins["i18n"], "building", False):
+        return  # the preview, or the nested English pass: the outer pass finishes the build
+    if any(isinstance(h, CountHandler) and h.get_counts() for h in logging.getLogger("mkdocs").handlers):
+        return  # MkDocs aborts next: on_build_error abandons the output
+    output.commit()
+    config.site_dir = str(output.final)  # for what runs after a build (gh-deploy pushes site_dir)
+
+
+def on_build_error(error: Exception) -> None:
+    output: StagedOutput | None = _command["output"]
+    if output is not None:
+        output.abandon()
 
 
 def on_serve(server: LiveReloadServer, config: MkDocsConfig, **_: Any) -> LiveReloadServer:
@@ -169,10 +211,21 @@ def on_shutdown() -> None:
     session: Preview | None = _command["session"]
     if session is not None:
         session.settle()
+    output: StagedOutput | None = _command["output"]
+    if output is not None:  # after Ctrl-C, which no on_build_error hears
+        output.abandon()
 
 
 def _accurate_dirty_builds(record: logging.LogRecord) -> bool:
     return not record.getMessage().startswith(DIRTY_WARNING)
+
+
+def _terminal_safe(record: logging.LogRecord) -> bool:
+    message = record.getMessage()
+    safe = terminal_text(message)
+    if safe != message:
+        record.msg, record.args = safe, None
+    return True
 
 
 def _lang(config: MkDocsConfig) -> str:
