@@ -52,7 +52,8 @@ def _verify_site(args: argparse.Namespace) -> int:
         print(f"{count} problem{'s' if count != 1 else ''} in the built site {_shown(site)}: "
               "do not publish it.", file=sys.stderr)
         return 1
-    print(f"{_shown(site)}: {published} published briefs, each with its pages; no drafts, "
+    briefs_word = "brief" if published == 1 else "briefs"
+    print(f"{_shown(site)}: {published} published {briefs_word}, each with its pages; no drafts, "
           f"links, feeds, sitemap and data in order ({seconds:.1f} s).")
     return 0
 
