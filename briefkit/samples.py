@@ -2,7 +2,8 @@
 
 The samples are listed in ``briefs/SAMPLES.txt``, shipped with them: one line
 per file, ``<sha256>  <path>`` (the ``sha256sum`` layout, path relative to the
-briefs folder; Markdown hashed with LF line ends), after ``#`` comment lines. ``briefs samples --remove`` deletes
+briefs folder, Markdown hashed with LF line ends), after ``#`` comment lines.
+``briefs samples --remove`` deletes
 exactly the listed files whose bytes are still those shipped, then the
 folders that are left empty and the list itself. A file that is not listed is
 never touched, and a listed file that was edited is kept and named: it may
