@@ -157,6 +157,7 @@ def test_sitemap_parses_and_lists_no_brief(empty: Build) -> None:
     root = ET.parse(empty.site / "sitemap.xml").getroot()
     locs = [loc.text or "" for loc in root.iter(SITEMAP + "loc")]
     assert locs and not any("/briefs/" in loc for loc in locs)
+    assert root.find(f"{SITEMAP}url/{SITEMAP}lastmod") is None  # no date before the first brief
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
