@@ -120,7 +120,7 @@ def _check_drafts(check: SiteCheck) -> None:
     if not drafts:
         return
     for rel in sorted(check.files):
-        named = next((d for d in drafts if d in rel), None)
+        named = next((part for part in rel.split("/") if part in drafts), None)
         if named:
             check.report(rel, 1, "draft", f"the draft {drafts[named].source.path} was published "
                          "(drafts stay out of a production build: mkdocs build --strict, not serve)")

@@ -1,6 +1,6 @@
 """``briefs verify-site``: a built site checked against its briefs folder.
 
-One fixture folder (two bilingual briefs, one Korean-only, one draft) is built
+One fixture folder (two bilingual briefs, two Korean-only, one draft) is built
 once; each test copies the built site, breaks one thing a content check must
 catch, and reads the messages ``verify-site`` prints.
 """
@@ -26,6 +26,7 @@ pytestmark = pytest.mark.build
 
 FIRST, SECOND = "2025-04-01-first-roundtable", "2025-05-02-second-roundtable"
 KOREAN_ONLY, DRAFT = "2025-06-03-korean-only-roundtable", "2025-07-04-draft-roundtable"
+FOLLOW_UP = DRAFT + "-follow-up"  # published; its id starts with the draft's
 
 
 def _front(title: str, date: str, extra: str = "") -> str:
@@ -42,6 +43,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
         write_brief(briefs, brief_id, "en", f"title: {title} in English\nsummary: Summary.", "## Talk\n\nText.\n")
     write_brief(briefs, KOREAN_ONLY, "ko", _front("한국어만", KOREAN_ONLY[:10]), body)
     write_brief(briefs, DRAFT, "ko", _front("초안", DRAFT[:10], "draft: true"), body)
+    write_brief(briefs, FOLLOW_UP, "ko", _front("후속", FOLLOW_UP[:10]), body)
     result = build(copy_project(folder / "project", briefs))
     assert result.returncode == 0, result.stderr
     return result
@@ -68,13 +70,14 @@ def _edit(path: Path, old: str, new: str, count: int = 1) -> None:
 
 def test_the_built_site_passes(built: Build, site: Path) -> None:
     assert _problems(built, site) == []
+    assert (site / "briefs" / FOLLOW_UP / "index.html").is_file()  # not taken for the draft it starts like
 
 
 def test_command_exits_0_and_says_what_it_checked(built: Build) -> None:
     result = subprocess.run([sys.executable, "-m", "briefkit.cli", "verify-site", "site"],
                             cwd=built.project, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.startswith("site: 3 published briefs")
+    assert result.stdout.startswith("site: 4 published briefs")
 
 
 def test_command_exits_1_with_one_line_per_problem(built: Build, tmp_path: Path) -> None:
@@ -166,7 +169,7 @@ def _brief_left_out_of_csv(site: Path) -> None:
 
 
 def _count_wrong(site: Path) -> None:
-    _edit(site / "data" / "briefs.json", '"count": 3', '"count": 4')
+    _edit(site / "data" / "briefs.json", '"count": 4', '"count": 5')
 
 
 def _brief_left_out_of_search(site: Path) -> None:
@@ -213,7 +216,7 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
     "sitemap leaves out": (_brief_left_out_of_sitemap, f"sitemap: leaves out briefs/2025/{SECOND}.ko.md"),
     "stale sitemap.gz": (_stale_gzip_sitemap, "site/sitemap.xml.gz:1: sitemap: differs from sitemap.xml"),
     "csv leaves out": (_brief_left_out_of_csv, f"site/data/briefs.csv:1: data: leaves out briefs/2025/{FIRST}.ko.md"),
-    "count wrong": (_count_wrong, "site/data/briefs.json:1: data: count says 4, the list has 3"),
+    "count wrong": (_count_wrong, "site/data/briefs.json:1: data: count says 5, the list has 4"),
     "search leaves out": (_brief_left_out_of_search, f"site/search/index/ko/:1: search: leaves out briefs/2025/"
                           f"{KOREAN_ONLY}.ko.md"),
     "broken link": (_broken_link, "link: 'start-ups/' leads to no page or file of the site"),
