@@ -14,6 +14,7 @@ import sys
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import build, copy_project, vocabularies, write_brief
 
 from briefkit.samples import SAMPLES_FILE, read_samples, write_samples
@@ -22,16 +23,18 @@ SAMPLE_A, SAMPLE_B = "2024-01-02-sample-alpha", "2024-02-03-sample-beta"
 REAL = "2025-09-10-real-roundtable"
 
 
-def _front(title: str, date: str) -> str:
-    return f"title: {title}\ndate: {date}\nsummary: {title}.\ntopics: [startups]\nregions: [seoul]\n"
+def _front(briefs: Path, title: str, date: str) -> str:
+    topic, region = (yaml.safe_load((briefs / name).read_text(encoding="utf-8"))[0]["slug"]
+                     for name in ("topics.yml", "regions.yml"))
+    return f"title: {title}\ndate: {date}\nsummary: {title}.\ntopics: [{topic}]\nregions: [{region}]\n"
 
 
 @pytest.fixture
 def briefs(tmp_path: Path) -> Path:
     folder = vocabularies(tmp_path / "briefs")
-    write_brief(folder, SAMPLE_A, "ko", _front("견본 가", SAMPLE_A[:10]))
+    write_brief(folder, SAMPLE_A, "ko", _front(folder, "견본 가", SAMPLE_A[:10]))
     write_brief(folder, SAMPLE_A, "en", "title: Sample A\nsummary: Sample.")
-    write_brief(folder, SAMPLE_B, "ko", _front("견본 나", SAMPLE_B[:10]), folder="2024/" + SAMPLE_B)
+    write_brief(folder, SAMPLE_B, "ko", _front(folder, "견본 나", SAMPLE_B[:10]), folder="2024/" + SAMPLE_B)
     (folder / "2024" / SAMPLE_B / "photo.jpg").write_bytes(b"\xff\xd8\xff sample picture")
     write_samples(folder)
     return folder
@@ -63,7 +66,7 @@ def test_without_remove_it_only_says_what_would_go(briefs: Path) -> None:
 
 
 def test_remove_deletes_the_samples_and_keeps_the_vocabularies_and_real_briefs(briefs: Path) -> None:
-    write_brief(briefs, REAL, "ko", _front("실제 브리프", REAL[:10]))
+    write_brief(briefs, REAL, "ko", _front(briefs, "실제 브리프", REAL[:10]))
     result = _samples(briefs, "--remove")
     assert result.returncode == 0, result.stderr
     assert f"removed briefs/2024/{SAMPLE_B}/photo.jpg" in result.stdout
@@ -103,7 +106,7 @@ def test_a_list_naming_a_vocabulary_or_a_path_outside_never_deletes_them(tmp_pat
 
 def test_a_folder_without_samples_is_left_alone(tmp_path: Path) -> None:
     briefs = vocabularies(tmp_path / "briefs")
-    write_brief(briefs, REAL, "ko", _front("실제 브리프", REAL[:10]))
+    write_brief(briefs, REAL, "ko", _front(briefs, "실제 브리프", REAL[:10]))
     before = _files(briefs)
     result = _samples(briefs, "--remove")
     assert result.returncode == 0

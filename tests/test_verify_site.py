@@ -17,6 +17,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+import yaml
 from conftest import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
@@ -29,8 +30,14 @@ KOREAN_ONLY, DRAFT = "2025-06-03-korean-only-roundtable", "2025-07-04-draft-roun
 FOLLOW_UP = DRAFT + "-follow-up"  # published; its id starts with the draft's
 
 
-def _front(title: str, date: str, extra: str = "") -> str:
-    return f"title: {title}\ndate: {date}\nsummary: {title}의 요약.\ntopics: [startups]\nregions: [seoul]\n{extra}"
+def _first_slug(vocabulary: Path) -> str:
+    """The first term of a fixture vocabulary: the tests need one, whichever it is."""
+    return str(yaml.safe_load(vocabulary.read_text(encoding="utf-8"))[0]["slug"])
+
+
+def _front(briefs: Path, title: str, date: str, extra: str = "") -> str:
+    topic, region = _first_slug(briefs / "topics.yml"), _first_slug(briefs / "regions.yml")
+    return f"title: {title}\ndate: {date}\nsummary: {title}의 요약.\ntopics: [{topic}]\nregions: [{region}]\n{extra}"
 
 
 @pytest.fixture(scope="module")
@@ -39,11 +46,11 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
     briefs = vocabularies(folder / "briefs")
     body = "## 논의\n\n[두 번째 브리프](#논의)를 보라.\n"
     for brief_id, title in ((FIRST, "첫째"), (SECOND, "둘째")):
-        write_brief(briefs, brief_id, "ko", _front(title, brief_id[:10]), body)
+        write_brief(briefs, brief_id, "ko", _front(briefs, title, brief_id[:10]), body)
         write_brief(briefs, brief_id, "en", f"title: {title} in English\nsummary: Summary.", "## Talk\n\nText.\n")
-    write_brief(briefs, KOREAN_ONLY, "ko", _front("한국어만", KOREAN_ONLY[:10]), body)
-    write_brief(briefs, DRAFT, "ko", _front("초안", DRAFT[:10], "draft: true"), body)
-    write_brief(briefs, FOLLOW_UP, "ko", _front("후속", FOLLOW_UP[:10]), body)
+    write_brief(briefs, KOREAN_ONLY, "ko", _front(briefs, "한국어만", KOREAN_ONLY[:10]), body)
+    write_brief(briefs, DRAFT, "ko", _front(briefs, "초안", DRAFT[:10], "draft: true"), body)
+    write_brief(briefs, FOLLOW_UP, "ko", _front(briefs, "후속", FOLLOW_UP[:10]), body)
     result = build(copy_project(folder / "project", briefs))
     assert result.returncode == 0, result.stderr
     return result
@@ -100,11 +107,12 @@ def test_command_exits_1_with_one_line_per_problem(built: Build, tmp_path: Path)
 def test_command_stops_on_a_briefs_folder_with_problems(built: Build, tmp_path: Path) -> None:
     briefs = tmp_path / "briefs"
     shutil.copytree(built.project / "briefs", briefs)
-    _edit(briefs / "2025" / f"{FIRST}.ko.md", "topics: [startups]", "topics: [startupz]")
+    topic = _first_slug(briefs / "topics.yml")
+    _edit(briefs / "2025" / f"{FIRST}.ko.md", f"topics: [{topic}]", "topics: [no-such-topic]")
     result = subprocess.run([sys.executable, "-m", "briefkit.cli", "verify-site", str(built.site), "--briefs",
                              str(briefs)], capture_output=True, text=True, timeout=120)
     assert result.returncode == 1
-    assert f"{FIRST}.ko.md:5: topics: unknown topic 'startupz'" in result.stderr
+    assert f"{FIRST}.ko.md:5: topics: unknown topic 'no-such-topic'" in result.stderr
 
 
 def _missing_korean_page(site: Path) -> None:
@@ -179,7 +187,10 @@ def _brief_left_out_of_search(site: Path) -> None:
 
 
 def _broken_link(site: Path) -> None:
-    _edit(site / "en" / "topics" / "index.html", 'href="startups/"', 'href="start-ups/"')
+    page = site / "en" / "topics" / "index.html"
+    first_term = re.search(r'class="term-list__item">\s*<a href="([^"]+/)"', page.read_text(encoding="utf-8"))
+    assert first_term
+    _edit(page, f'href="{first_term.group(1)}"', 'href="no-such-topic/"')
 
 
 def _broken_anchor(site: Path) -> None:
@@ -219,7 +230,7 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
     "count wrong": (_count_wrong, "site/data/briefs.json:1: data: count says 5, the list has 4"),
     "search leaves out": (_brief_left_out_of_search, f"site/search/index/ko/:1: search: leaves out briefs/2025/"
                           f"{KOREAN_ONLY}.ko.md"),
-    "broken link": (_broken_link, "link: 'start-ups/' leads to no page or file of the site"),
+    "broken link": (_broken_link, "link: 'no-such-topic/' leads to no page or file of the site"),
     "broken anchor": (_broken_anchor, f"anchor: '#토론': briefs/{FIRST}/index.html has no element with id '토론' "
                       f"(in briefs/2025/{FIRST}.ko.md)"),
     "no lang": (_no_lang, 'site/en/archive/index.html:1: lang: the page has no language (<html lang="en"> expected)'),
