@@ -33,6 +33,7 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
 _BRIEF_URL = re.compile(r"(?:^|/)(?:(?P<lang>[a-z]{2})/)?briefs/(?P<id>[^/]+)/\Z")
 SEARCH_INDEX = "search/index/{lang}/"
+ATOM_REQUIRED = ("id", "title", "updated")
 
 
 def check_lists(check: SiteCheck) -> None:
@@ -83,6 +84,7 @@ def _check_feeds(check: SiteCheck) -> None:
         if root.tag != ATOM + "feed":
             check.report(rel, 1, "feed", f"the root element is <{root.tag}>, not an Atom <feed>")
             continue
+        _check_atom(check, rel, root)
         ids = [_brief_id(link.get("href", "")) or "" for entry in root.iter(ATOM + "entry")
                for link in entry.iter(ATOM + "link") if link.get("rel", "alternate") == "alternate"]
         lang = main.get(rel)
@@ -95,6 +97,24 @@ def _check_feeds(check: SiteCheck) -> None:
     for rel in main:
         if rel not in check.files:
             check.report(rel, 1, "feed", "missing (the build writes it: rebuild the site)")
+
+
+def _check_atom(check: SiteCheck, rel: str, root: ET.Element) -> None:
+    """What RFC 4287 requires of a feed and of each entry, an empty feed included."""
+    for name in (*ATOM_REQUIRED, "author"):
+        if not _has(root, name):
+            check.report(rel, 1, "feed", f"the feed has no <{name}> (Atom requires one)")
+    for number, entry in enumerate(root.iter(ATOM + "entry"), 1):
+        for name in ATOM_REQUIRED:
+            if not _has(entry, name):
+                check.report(rel, 1, "feed", f"entry {number} has no <{name}> (Atom requires one)")
+        if entry.find(ATOM + "link") is None:
+            check.report(rel, 1, "feed", f"entry {number} has no <link> to its page")
+
+
+def _has(element: ET.Element, name: str) -> bool:
+    child = element.find(ATOM + name)
+    return child is not None and (name == "author" or bool((child.text or "").strip()))
 
 
 def _check_sitemap(check: SiteCheck) -> None:

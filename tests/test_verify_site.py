@@ -158,6 +158,15 @@ def _feed_not_xml(site: Path) -> None:
     _edit(site / "en" / "feed.xml", "</feed>", "")
 
 
+def _feed_without_updated(site: Path) -> None:
+    text = (site / "en" / "topics" / "index.html").read_text(encoding="utf-8")
+    first_term = re.search(r'class="term-list__item">\s*<a href="([^"]+/)"', text)
+    assert first_term
+    feed = site / "en" / "topics" / first_term.group(1) / "feed.xml"
+    _edit(feed, "<updated>", "<published>")
+    _edit(feed, "</updated>", "</published>")
+
+
 def _brief_left_out_of_sitemap(site: Path) -> None:
     text = (site / "sitemap.xml").read_text(encoding="utf-8")
     url = re.search(rf"\s*<url>\s*<loc>[^<]*/en/briefs/{SECOND}/</loc>.*?</url>", text, re.DOTALL)
@@ -224,6 +233,7 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
     "draft in search": (_draft_in_search, "site/search/index/en/d/0.json:1: draft: names the draft"),
     "feed leaves out": (_brief_left_out_of_feed, f"site/en/feed.xml:1: feed: leaves out briefs/2025/{SECOND}.ko.md"),
     "feed not XML": (_feed_not_xml, "site/en/feed.xml:"),
+    "feed not Atom": (_feed_without_updated, "feed: the feed has no <updated> (Atom requires one)"),
     "sitemap leaves out": (_brief_left_out_of_sitemap, f"sitemap: leaves out briefs/2025/{SECOND}.ko.md"),
     "stale sitemap.gz": (_stale_gzip_sitemap, "site/sitemap.xml.gz:1: sitemap: differs from sitemap.xml"),
     "csv leaves out": (_brief_left_out_of_csv, f"site/data/briefs.csv:1: data: leaves out briefs/2025/{FIRST}.ko.md"),
