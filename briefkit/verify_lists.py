@@ -43,13 +43,18 @@ def check_lists(check: SiteCheck) -> None:
     _check_search(check)
 
 
-def _compare(check: SiteCheck, rel: str, what: str, listed: Iterable[str], expected: Iterable[str]) -> None:
-    """Report briefs ``listed`` that should not be, and those ``expected`` that are missing."""
+def _compare(check: SiteCheck, rel: str, what: str, listed: Iterable[str], expected: Iterable[str],
+             unexpected: str = "which this list should not hold") -> None:
+    """Report briefs ``listed`` that should not be, and those ``expected`` that are missing.
+
+    ``unexpected`` says why a published brief does not belong (e.g. it has no text in the
+    feed's language).
+    """
     listed, expected = list(listed), list(expected)
     known = check.catalog.by_id()
     for brief_id in sorted(set(listed) - set(expected)):
         brief = known.get(brief_id)
-        why = "a draft" if brief and brief.draft else "not a published brief" if brief is None else "not expected"
+        why = "a draft" if brief and brief.draft else "not a published brief" if brief is None else unexpected
         check.report(rel, 1, what, f"lists '{brief_id}', {why} (rebuild into an empty folder)")
     for brief_id in sorted(set(expected) - set(listed)):
         source = known[brief_id].source.path if brief_id in known else brief_id
@@ -90,7 +95,8 @@ def _check_feeds(check: SiteCheck) -> None:
         lang = main.get(rel)
         if lang is not None:
             expected = [b.id for b in written_in(check.published, lang)][:FEED_MAX]
-            _compare(check, rel, "feed", ids, expected)
+            _compare(check, rel, "feed", ids, expected,
+                     f"which has no {lang} text or is not among the newest {FEED_MAX} that have one")
         else:
             published = {b.id for b in check.published}
             _compare(check, rel, "feed", ids, [i for i in ids if i in published])
@@ -129,7 +135,8 @@ def _check_sitemap(check: SiteCheck) -> None:
         prefix = check.site_url + ("" if lang == "ko" else f"{lang}/") + "briefs/"
         listed = [_brief_id(loc) or "" for loc in locs if loc.startswith(prefix)]
         expected = [b.id for b in written_in(check.published, lang)]
-        _compare(check, SITEMAP_PATH, "sitemap", listed, expected)
+        _compare(check, SITEMAP_PATH, "sitemap", listed, expected,
+                 f"whose {lang} page shows another language's text (such a page is not for search engines)")
     gz = SITEMAP_PATH + ".gz"
     plain = (check.site / SITEMAP_PATH).read_bytes()
     if gz in check.files and gzip.decompress((check.site / gz).read_bytes()) != plain:

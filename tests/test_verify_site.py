@@ -154,6 +154,12 @@ def _brief_left_out_of_feed(site: Path) -> None:
     (site / "en" / "feed.xml").write_text(text.replace(entry.group(0), "", 1), encoding="utf-8")
 
 
+def _korean_only_in_english_feed(site: Path) -> None:
+    _edit(site / "en" / "feed.xml", "</feed>",
+          f'<entry><id>x</id><title>x</title><updated>2025-06-03T00:00:00+09:00</updated>'
+          f'<link rel="alternate" href="https://briefs.example.org/en/briefs/{KOREAN_ONLY}/" /></entry></feed>')
+
+
 def _feed_not_xml(site: Path) -> None:
     _edit(site / "en" / "feed.xml", "</feed>", "")
 
@@ -232,6 +238,8 @@ BREAKAGES: dict[str, tuple[Callable[[Path], None], str]] = {
     "draft in data": (_draft_in_data, f"site/data/briefs.json:1: data: lists '{DRAFT}', a draft"),
     "draft in search": (_draft_in_search, "site/search/index/en/d/0.json:1: draft: names the draft"),
     "feed leaves out": (_brief_left_out_of_feed, f"site/en/feed.xml:1: feed: leaves out briefs/2025/{SECOND}.ko.md"),
+    "Korean-only in English feed": (_korean_only_in_english_feed, f"site/en/feed.xml:1: feed: lists '{KOREAN_ONLY}',"
+                                    " which has no en text"),
     "feed not XML": (_feed_not_xml, "site/en/feed.xml:"),
     "feed not Atom": (_feed_without_updated, "feed: the feed has no <updated> (Atom requires one)"),
     "sitemap leaves out": (_brief_left_out_of_sitemap, f"sitemap: leaves out briefs/2025/{SECOND}.ko.md"),
