@@ -10,6 +10,7 @@ Links are then resolved as a browser would, against the page's own address.
 from __future__ import annotations
 
 import html
+import posixpath
 import re
 from dataclasses import dataclass, field
 from urllib.parse import unquote, urljoin, urlsplit
@@ -74,6 +75,11 @@ class _LineCounter:
         return self._line
 
 
+# A link that is not a plain relative path: it has a scheme, starts at a host or the root, or is
+# only a query. Those go through urljoin; the rest (most links) are joined as paths, much faster.
+_NOT_RELATIVE = re.compile(r"[a-zA-Z][a-zA-Z0-9+.-]*:|[/?]")
+
+
 @dataclass(frozen=True)
 class Target:
     """Where an internal link leads: a file of the site (relative path) and a fragment."""
@@ -91,6 +97,10 @@ def resolve(url: str, page_url: str, site_url: str) -> Target | None:
     """
     if url.lower().startswith(_NOT_A_PAGE):
         return None
+    if page_url.startswith(site_url) and not _NOT_RELATIVE.match(url):
+        target = _relative(url, page_url[len(site_url):])
+        if target is not None:
+            return target
     absolute = urljoin(page_url, url)
     parts, base = urlsplit(absolute), urlsplit(site_url)
     if (parts.scheme, parts.netloc) != (base.scheme, base.netloc):
@@ -114,3 +124,25 @@ def existing_file(files: set[str], rel: str) -> str | None:
         return rel
     index = rel.rstrip("/") + "/index.html"
     return index if index in files else None
+
+
+def _relative(url: str, page: str) -> Target | None:
+    """A relative ``url`` on the page at ``page`` (a path from the site root, like ``en/topics/``).
+
+    None when it climbs above the site's folder: then urljoin decides, as a browser
+    would (above the host's root it stays at the root).
+    """
+    path, _, fragment = url.partition("#")
+    path = path.split("?", 1)[0]
+    folder = page.rsplit("/", 1)[0] if "/" in page else ""
+    if not path:
+        rel = page
+    else:
+        joined = posixpath.normpath(posixpath.join(folder, unquote(path)))
+        folder_link = path.endswith(("/", "/.", "/..")) or path in (".", "..")
+        rel = "" if joined == "." else joined + ("/" if folder_link else "")
+        if rel.startswith("../") or rel == "..":
+            return None
+    if rel == "" or rel.endswith("/"):
+        rel += "index.html"
+    return Target(rel, unquote(fragment))
