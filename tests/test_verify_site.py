@@ -21,6 +21,7 @@ import yaml
 from conftest import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
+from briefkit.site_pages import resolve
 from briefkit.verify_site import verify_site
 
 pytestmark = pytest.mark.build
@@ -272,3 +273,24 @@ def test_no_built_site_is_one_clear_problem(built: Build, tmp_path: Path) -> Non
     assert _problems(built, tmp_path) == [
         "site/index.html:1: site: no home page: is this a built site? (run: mkdocs build --strict)"
     ]
+
+
+@pytest.mark.parametrize(("url", "page", "site_url", "expected"), [
+    ("../b/#h", "https://ex.org/en/a/", "https://ex.org/", ("en/b/index.html", "h")),
+    ("#%EB%85%BC%EC%9D%98", "https://ex.org/briefs/x/", "https://ex.org/", ("briefs/x/index.html", "논의")),
+    ("feed.xml?x=1", "https://ex.org/sub/en/", "https://ex.org/sub/", ("en/feed.xml", "")),
+    (".", "https://ex.org/sub/404.html", "https://ex.org/sub/", ("index.html", "")),
+    ("../../../x/", "https://ex.org/en/", "https://ex.org/", ("x/index.html", "")),  # a browser stops at the root
+    ("../../x/", "https://ex.org/sub/en/", "https://ex.org/sub/", ("../x/", "")),  # above the site: never exists
+    ("/sub/topics/", "https://ex.org/sub/en/", "https://ex.org/sub/", ("topics/index.html", "")),
+    ("https://ex.org/sub/en/", "https://ex.org/sub/", "https://ex.org/sub/", ("en/index.html", "")),
+])
+def test_links_resolve_as_a_browser_resolves_them(url: str, page: str, site_url: str,
+                                                   expected: tuple[str, str]) -> None:
+    target = resolve(url, page, site_url)
+    assert target is not None and (target.file, target.fragment) == expected
+
+
+@pytest.mark.parametrize("url", ["https://other.example/", "mailto:a@b.kr", "data:image/png;base64,AA", "//cdn.x/a"])
+def test_links_leaving_the_site_are_not_followed(url: str) -> None:
+    assert resolve(url, "https://ex.org/en/", "https://ex.org/") is None
