@@ -105,7 +105,8 @@ def _check_brief_pages(check: SiteCheck) -> None:
     published = {b.id for b in check.published}
     for lang in LANGUAGES:
         folder = lang_root(lang) + "briefs/"
-        built = {f[len(folder):].split("/", 1)[0] for f in check.files if f.startswith(folder)}
+        built = {f[len(folder):].split("/", 1)[0] for f in check.files if f.startswith(folder) and
+                 "/" in f[len(folder):]}  # the folders of brief pages (and their media)
         for brief_id in sorted(built - published):
             if brief_id in known:
                 continue  # a draft: reported by _check_drafts
