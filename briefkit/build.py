@@ -61,11 +61,10 @@ class BuildState:
         return default
 
     def page_date(self, meta: dict[str, Any]) -> str:
-        """A page's date: its brief's, else the newest brief's (never the clock)."""
+        """A page's date: its brief's, else the newest brief's (never the clock); "" with no brief."""
         if "brief" in meta:
             return self.site.view(meta["brief"], "ko").date.isoformat()
-        newest = self.site.briefs[0].date.isoformat() if self.site.briefs else "2000-01-01"
-        return newest
+        return self.site.briefs[0].date.isoformat() if self.site.briefs else ""
 
     def page_context(self, meta: dict[str, Any], lang: str) -> dict[str, Any]:
         context: dict[str, Any] = {

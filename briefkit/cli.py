@@ -5,6 +5,7 @@
 (``status``, ``stamp``, ``digest``, ``new``, ``schema``) first check the folder
 the same way and stop with the same messages when it has problems.
 ``briefs check --watch`` checks again after every change, for editors (see watch.py).
+``verify-site`` and ``samples`` (for publishing) are in content_cli.py.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import sys
 from pathlib import Path
 
 from .catalog import Catalog
+from .content_cli import CONTENT_COMMANDS, add_content_commands
 from .model import LANGUAGES, STATES
 from .references import check_folder
 from .scaffold import ScaffoldError, new_source, new_translation
@@ -30,7 +32,10 @@ def main(argv: list[str] | None = None) -> int:
     check.add_argument("--watch", action="store_true",
                        help="check again each time a file in the folder changes, until Ctrl+C (for editors)")
     _add_translation_commands(commands)
+    add_content_commands(commands)
     args = parser.parse_args(argv)
+    if args.command in CONTENT_COMMANDS:
+        return CONTENT_COMMANDS[args.command](args)
     if args.command == "status":
         return _status(args)
     if args.command == "stamp":

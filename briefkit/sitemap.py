@@ -35,7 +35,7 @@ class SitePage:
 
     lang: str
     path: str  # URL path relative to the site root: "" for the Korean home, "en/briefs/<id>/"
-    lastmod: str  # YYYY-MM-DD
+    lastmod: str  # YYYY-MM-DD, or "" when the site has no brief yet
     versions: tuple[tuple[str, str], ...]  # (language, path) of every language version, itself included
 
 
@@ -99,7 +99,8 @@ def render_sitemap(pages: Iterable[SitePage], site_url: str) -> bytes:
     for page in listed:
         url = ET.SubElement(urlset, "url")
         ET.SubElement(url, "loc").text = absolute_url(site_url, page.path)
-        ET.SubElement(url, "lastmod").text = page.lastmod
+        if page.lastmod:  # none before the first brief: a made-up date would mislead crawlers
+            ET.SubElement(url, "lastmod").text = page.lastmod
         versions = [(lang, path) for lang, path in page.versions if path in public]
         for hreflang, href in hreflang_links(versions, site_url):
             # A literal prefixed name: the namespace is declared on <urlset> above.

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from browser import require_chromium
-from conftest import ROOT, Build
+from conftest import ROOT
 
 from bench.corpus import generate_corpus
 from bench.harness import main as bench_main
@@ -185,15 +185,6 @@ def test_stock_site_has_every_brief_as_a_plain_page_outside_the_nav(bench_run: t
 
 def _contents(folder: Path) -> dict[str, bytes]:
     return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
-@pytest.mark.build
-def test_benchmark_page_is_in_the_guides_in_both_languages(sample_build: Build) -> None:
-    english, korean = sample_build.page("en/benchmark/"), sample_build.page("benchmark/")
-    assert "<h1>Benchmark" in english and "<h1>벤치마크" in korean
-    assert "make bench" in english and "make bench" in korean
-    assert english.count("<table>") >= 3 and korean.count("<table>") >= 3
-    assert 'href="benchmark/"' in sample_build.page("en/") and 'href="benchmark/"' in sample_build.page("")
 
 
 def test_search_lines_say_what_was_measured_and_what_was_not() -> None:
