@@ -26,12 +26,13 @@ from .history import Lookup, SourceHistory, changes_since
 from .model import CURRENT, LANGUAGES, MISSING, UNVERIFIED, Brief
 from .wordiff import DELETE, EQUAL, INSERT, Change, count
 
-Commands = argparse._SubParsersAction[argparse.ArgumentParser]
 _RED, _GREEN, _BOLD, _DIM, _RESET = "\x1b[31m", "\x1b[32m", "\x1b[1;7m", "\x1b[2m", "\x1b[0m"
 _CONTEXT = 4  # words kept around a change on a '~' line
 
 
-def add_review_commands(commands: Commands) -> dict[str, Callable[[argparse.Namespace], int]]:
+def add_review_commands(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser],
+) -> dict[str, Callable[[argparse.Namespace], int]]:
     """Register ``diff`` and ``qa``; return their handlers by command name."""
     diff = commands.add_parser("diff", help="show what changed in the source since a translation was made")
     diff.add_argument("id", help="the brief id, e.g. 2025-05-13-regional-innovation-roundtable")
