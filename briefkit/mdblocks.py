@@ -40,9 +40,9 @@ class Block:
         if self.kind == "heading":
             return f"level-{self.level} heading"
         if self.kind == "list":
-            return f"{'numbered' if self.ordered else 'bulleted'} list of {self.items} items"
+            return f"{'numbered' if self.ordered else 'bulleted'} list of {_count(self.items, 'item')}"
         if self.kind == "table":
-            return f"table of {self.items} rows and {self.columns} columns"
+            return f"table of {_count(self.items, 'row')} and {_count(self.columns, 'column')}"
         return self.kind
 
 
@@ -91,3 +91,7 @@ def _inline(block: Block, token: Token, line: int) -> None:
     for offset, piece in enumerate(text.split("\n")):
         block.lines.append((line + offset, piece))
     block.text = (block.text + "\n" + text) if block.text else text
+
+
+def _count(number: int, noun: str) -> str:
+    return f"{number} {noun}" if number == 1 else f"{number} {noun}s"
