@@ -40,6 +40,8 @@ from .problems import Problem
 _KOREAN = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"  # jamo, compatibility jamo, syllables
 _HANGUL = re.compile(rf"[{_KOREAN}]+(?:[\s·,]*[{_KOREAN}]+)*")
 _STRUCTURAL = ("heading", "list", "table")
+# A term followed by these ends a government body's name (…중소벤처기업청, …기업부 but not …기업부터).
+_ORGANISATION_END = re.compile(r"청|부(?![터분])")
 _ALIGN_MAX = 250_000  # blocks compared pairwise beyond this are paired in order instead
 
 
@@ -158,7 +160,9 @@ def _korean_uses(side: Side, entries: tuple[GlossaryEntry, ...]) -> dict[Glossar
             start = text.find(entry.ko)
             while start >= 0:
                 end = start + len(entry.ko)
-                if not any(s < end and start < e for s, e in taken):
+                if _ORGANISATION_END.match(text, end):
+                    pass  # 벤처기업 in 부산중소벤처기업청: part of an office's name, translated as a whole
+                elif not any(s < end and start < e for s, e in taken):
                     taken.append((start, end))
                     used.setdefault(entry, line)
                 start = text.find(entry.ko, start + 1)
@@ -174,7 +178,8 @@ def _english_uses(text: str, entries: tuple[GlossaryEntry, ...]) -> set[str]:
     for form, ko in forms:
         pattern = re.compile(r"(?<!\w)" + re.escape(" ".join(form.casefold().split())) + r"(?:s|es)?(?!\w)")
         for match in pattern.finditer(folded):
-            if not any(s < match.end() and match.start() < e for s, e in taken):
+            # Two terms may share an English form (중소벤처기업부 and 중기부): the same span serves both.
+            if match.span() in taken or not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append(match.span())
                 found.add(ko)
     return found
