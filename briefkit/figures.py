@@ -20,6 +20,7 @@ when ``key in present(figures(translation, "en"))``.
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -50,14 +51,21 @@ _EN_DATES = [
     (re.compile(rf"\b{_MONTH}(?=\W|$)", re.I), "m"),
 ]
 _EN_SCALE = {"thousand": 10**3, "million": 10**6, "billion": 10**9, "trillion": 10**12}
-_EN_AMOUNT = re.compile(rf"(?<![\d.,])({_NUM})(?:st|nd|rd|th)?(?:\s?(thousand|million|billion|trillion)\b)?", re.I)
+# '372 hundred million' (37.2 billion, as 372억 is sometimes written) and '1.2 trillion'.
+_EN_AMOUNT = re.compile(rf"(?<![\d.,])({_NUM})(?:st|nd|rd|th)?(?:\s(hundred))?"
+                        rf"(?:\s?(thousand|million|billion|trillion)\b)?", re.I)
 _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven", "twelve",
           "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen", "twenty"]
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
          "hundred": 100}
 _NUMBER_WORDS = {**{w: i + 1 for i, w in enumerate(_WORDS)}, **{w: i + 1 for i, w in enumerate(_ORDINALS)}, **_TENS}
-_EN_WORD = re.compile(r"\b(a|" + "|".join(_NUMBER_WORDS) + r")(?:\s+(thousand|million|billion|trillion))?\b", re.I)
+_EN_WORDS = re.compile(r"[A-Za-z]+")
+_WORD_SET = frozenset([*_NUMBER_WORDS, *_EN_SCALE])
+_EN_DATE_HINT = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"
+                           r"sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b|\d{4}-\d\d-\d\d")
+_KO_DATE_HINT = re.compile(r"\d\s?[년월일]|\d{4}\.\s?\d")
+_DIGIT = re.compile(r"\d")
 
 
 @dataclass(frozen=True)
@@ -69,18 +77,23 @@ class Figure:
         return self.text
 
 
-def figures(text: str, lang: str) -> list[Figure]:
+@functools.lru_cache(maxsize=8192)  # qa asks again for the same paragraph (pairing, then checking)
+def figures(text: str, lang: str) -> tuple[Figure, ...]:
     """Every figure and date in ``text``, in order of appearance."""
     found: list[tuple[int, Figure]] = []
     masked = text
-    for pattern, kind in _KO_DATES if lang == "ko" else _EN_DATES:
+    korean = lang == "ko"
+    if korean and not _DIGIT.search(text):
+        return ()
+    dated = bool((_KO_DATE_HINT if korean else _EN_DATE_HINT).search(text))  # one scan instead of seven
+    for pattern, kind in (_KO_DATES if korean else _EN_DATES) if dated else ():
         for match in pattern.finditer(masked):
             key = _date_key(kind, match.groups())
             if key:
                 found.append((match.start(), Figure(key, match.group(0))))
                 masked = masked[:match.start()] + " " * len(match.group(0)) + masked[match.end():]
     found += _ko_amounts(masked) if lang == "ko" else _en_amounts(masked)
-    return [figure for _, figure in sorted(found, key=lambda item: item[0])]
+    return tuple(figure for _, figure in sorted(found, key=lambda item: item[0]))
 
 
 def present(found: Iterable[Figure]) -> set[str]:
@@ -152,12 +165,21 @@ def _ko_amounts(text: str) -> list[tuple[int, Figure]]:
 
 
 def _en_amounts(text: str) -> list[tuple[int, Figure]]:
-    found = [(m.start(), Figure(f"n:{_canon(_decimal(m[1]) * _EN_SCALE.get((m[2] or '').lower(), 1))}", m[0]))
-             for m in _EN_AMOUNT.finditer(text)]
-    for m in _EN_WORD.finditer(text):
-        if m[1].lower() != "a" or m[2]:  # 'a million', not 'a' alone
-            value = Decimal(_NUMBER_WORDS.get(m[1].lower(), 1)) * _EN_SCALE.get((m[2] or "").lower(), 1)
-            found.append((m.start(), Figure(f"n:{_canon(value)}", m[0])))
+    found = []
+    for m in _EN_AMOUNT.finditer(text):
+        value = _decimal(m[1]) * (100 if m[2] else 1) * _EN_SCALE.get((m[3] or "").lower(), 1)
+        found.append((m.start(), Figure(f"n:{_canon(value)}", m[0])))
+        text = text[:m.start()] + " " * len(m[0]) + text[m.end():]  # 'hundred million' was part of it
+    if _WORD_SET.isdisjoint(_EN_WORDS.findall(text.lower())):
+        return found  # no number written as a word: the common case, checked in C
+    words = [(m.start(), m.end(), m[0].lower()) for m in _EN_WORDS.finditer(text)]
+    for index, (start, end, word) in enumerate(words):
+        scale = words[index + 1][2] if index + 1 < len(words) else ""
+        scale = scale if scale in _EN_SCALE and text[end:words[index + 1][0]].isspace() else ""
+        if word in _NUMBER_WORDS or (word == "a" and scale):  # 'a million', not 'a' alone
+            value = Decimal(_NUMBER_WORDS.get(word, 1)) * _EN_SCALE.get(scale, 1)
+            found.append((start, Figure(f"n:{_canon(value)}", text[start:words[index + 1][1]] if scale
+                                        else text[start:end])))
     return found
 
 

@@ -156,13 +156,14 @@ def _marked(words: tuple[tuple[str, str], ...]) -> str:
 
 
 def run_qa(args: argparse.Namespace) -> int:
-    from .qa import qa_catalog
+    from .qa import QaCache, qa_catalog
     from .watch import qa_once, watch
 
     path = Path(args.path)
     folder, only = _qa_target(path)
     if args.watch:
-        return watch(folder, _shown(folder), run=qa_once, name="qa")
+        cache = QaCache()  # one for the session: a save re-reads only the saved file
+        return watch(folder, _shown(folder), run=lambda p, s, o: qa_once(p, s, o, cache), name="qa")
     catalog = _catalog(folder)
     if catalog is None:
         return 1

@@ -25,7 +25,7 @@ import threading
 from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -42,6 +42,9 @@ from watchdog.observers import Observer
 
 from .catalog import load_catalog
 from .problems import Problem
+
+if TYPE_CHECKING:
+    from .qa import QaCache
 
 BEGIN = "briefs {name}: checking {folder} … ({time})"
 END_CLEAN = "briefs check: {briefs} {briefs_word}, no problems."
@@ -115,8 +118,11 @@ def check_once(path: Path, shown_as: str, out: TextIO) -> int:
     return count
 
 
-def qa_once(path: Path, shown_as: str, out: TextIO) -> int:
-    """One framed ``briefs qa`` run; returns the number of problems and findings."""
+def qa_once(path: Path, shown_as: str, out: TextIO, cache: QaCache | None = None) -> int:
+    """One framed ``briefs qa`` run; returns the number of problems and findings.
+
+    ``cache``: files read by earlier runs of the same watcher (unchanged ones are not read again).
+    """
     from .qa import qa_catalog  # only here: a plain check needs no Markdown parser
 
     now = dt.datetime.now().strftime("%H:%M:%S")
@@ -124,7 +130,7 @@ def qa_once(path: Path, shown_as: str, out: TextIO) -> int:
     catalog = load_catalog(path, shown_as=shown_as)
     count = _print_problems(catalog.problems, "qa", out)
     if not count:
-        findings = qa_catalog(catalog, path, shown_as)
+        findings = qa_catalog(catalog, path, shown_as, cache=cache)
         for finding in findings:
             print(finding, file=out)
         count = len(findings)
