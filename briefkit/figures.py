@@ -59,7 +59,10 @@ _WORDS = ["one", "two", "three", "four", "five", "six", "seven", "eight", "nine"
 _ORDINALS = ["first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth"]
 _TENS = {"thirty": 30, "forty": 40, "fifty": 50, "sixty": 60, "seventy": 70, "eighty": 80, "ninety": 90,
          "hundred": 100}
-_NUMBER_WORDS = {**{w: i + 1 for i, w in enumerate(_WORDS)}, **{w: i + 1 for i, w in enumerate(_ORDINALS)}, **_TENS}
+_TIMES = {"twice": 2, "double": 2, "doubled": 2, "twofold": 2, "triple": 3, "tripled": 3, "threefold": 3,
+          "fourfold": 4, "fivefold": 5, "tenfold": 10}  # 2배, 3배
+_NUMBER_WORDS = {**{w: i + 1 for i, w in enumerate(_WORDS)}, **{w: i + 1 for i, w in enumerate(_ORDINALS)}, **_TENS,
+                 **_TIMES}
 _EN_WORDS = re.compile(r"[A-Za-z]+")
 _WORD_SET = frozenset([*_NUMBER_WORDS, *_EN_SCALE])
 _EN_DATE_HINT = re.compile(r"(?i)\b(?:jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|"

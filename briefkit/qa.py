@@ -172,7 +172,9 @@ def read_side(path: Path, shown: str, lang: str) -> Side | None:
 def check_glossary(source: Side, translation: Side, glossary: Glossary) -> list[Problem]:
     if not glossary.entries:
         return []
-    used = _korean_uses(source, glossary.entries)
+    # A field the translation leaves out (venue, organizers, speakers) shows the source's text: not its business.
+    present_fields = {key.split("[")[0] for key, _, _ in translation.fields}
+    used = _korean_uses(source, glossary.entries, present_fields)
     rendered = _english_uses(translation.text, glossary.entries)
     findings = []
     for entry, line in used.items():
@@ -184,11 +186,11 @@ def check_glossary(source: Side, translation: Side, glossary: Glossary) -> list[
     return findings
 
 
-def _korean_uses(side: Side, entries: tuple[GlossaryEntry, ...]) -> dict[GlossaryEntry, int]:
+def _korean_uses(side: Side, entries: tuple[GlossaryEntry, ...], fields: set[str]) -> dict[GlossaryEntry, int]:
     """Each entry the side's text uses, with the first line that uses it; longer terms first."""
     ordered = sorted(entries, key=lambda e: -len(e.ko))
     used: dict[GlossaryEntry, int] = {}
-    segments = [(line, text) for _, line, text in side.fields] + side.body
+    segments = [(line, text) for key, line, text in side.fields if key.split("[")[0] in fields] + side.body
     for line, text in segments:
         taken: list[tuple[int, int]] = []
         for entry in ordered:
@@ -207,17 +209,36 @@ def _korean_uses(side: Side, entries: tuple[GlossaryEntry, ...]) -> dict[Glossar
 def _english_uses(text: str, entries: tuple[GlossaryEntry, ...]) -> set[str]:
     """The Korean terms whose English forms ``text`` uses; a longer form hides shorter ones inside it."""
     forms = sorted(((form, entry.ko) for entry in entries for form in entry.forms), key=lambda f: -len(f[0]))
-    folded = " ".join(text.casefold().split())
+    folded = _words(text)
     taken: list[tuple[int, int]] = []
     found: set[str] = set()
     for form, ko in forms:
-        pattern = re.compile(r"(?<!\w)" + re.escape(" ".join(form.casefold().split())) + r"(?:s|es)?(?!\w)")
+        pattern = re.compile(r"(?<!\w)" + _number_free(_words(form)) + r"(?!\w)")
         for match in pattern.finditer(folded):
             # Two terms may share an English form (중소벤처기업부 and 중기부): the same span serves both.
             if match.span() in taken or not any(s < match.end() and match.start() < e for s, e in taken):
                 taken.append(match.span())
                 found.add(ko)
     return found
+
+
+def _words(text: str) -> str:
+    """Text as forms are compared: case-folded, hyphens and runs of spaces as one space, curly quotes straight."""
+    text = text.casefold().replace("’", "'").replace("‘", "'")
+    return " ".join(re.sub(r"(?<=\w)[-‐‑–](?=\w)", " ", text).split())
+
+
+def _number_free(form: str) -> str:
+    """A pattern for ``form`` in the singular or the plural: 'SMEs' finds 'SME', 'companies' finds 'company'."""
+    if form.endswith("ies"):
+        return re.escape(form[:-3]) + "(?:y|ies)"
+    if form.endswith("y"):
+        return re.escape(form[:-1]) + "(?:y|ies)"
+    if form.endswith(("sses", "shes", "ches", "xes")):
+        return re.escape(form[:-2]) + "(?:es)?"
+    if form.endswith("s") and not form.endswith("ss"):
+        return re.escape(form[:-1]) + "(?:s|es)?"
+    return re.escape(form) + "(?:s|es)?"
 
 
 # -- structure ------------------------------------------------------------------------------------
@@ -369,11 +390,19 @@ def _first(section: list[tuple[int | None, int | None]], translation: Side) -> i
 
 
 def _line_in(translation: Side, j: int, block: Block, line: int) -> int:
-    """The translation line matching ``line`` of a source block: the same item of a list, else the block's start."""
+    """The translation line matching ``line`` of a source block.
+
+    The same item of a list or row of a table; else the first line holding a figure the
+    source block does not have (a changed figure); else the block's start.
+    """
     target = translation.blocks[j]
     index = next((k for k, (ln, _) in enumerate(block.lines) if ln == line), 0)
     if len(target.lines) == len(block.lines):
         return target.lines[index][0]
+    known = present(figures(block.text, "ko")) | {f.key for f in figures(block.text, "ko")}
+    for number, text in target.lines:
+        if any(f.key not in known for f in figures(text, translation.lang)):
+            return number
     return target.line
 
 

@@ -253,3 +253,25 @@ def test_no_glossary_is_fine_and_pairs_feed_search(project: Path) -> None:
     (project / "briefs" / "glossary.yml").unlink()
     catalog = load_catalog(project / "briefs")
     assert catalog.problems == [] and glossary_pairs(catalog.glossary) == []
+
+
+def plant_source(project: Path, old: str, new: str) -> None:
+    path = project / KO_PATH
+    text = path.read_text(encoding="utf-8")
+    assert old in text
+    path.write_text(text.replace(old, new, 1), encoding="utf-8")
+
+
+@pytest.mark.parametrize(("korean", "english"), [
+    (("35%가", "35%가"), ("35% are", "35 percent are")),
+    (("1,200곳", "1,200곳"), ("Of 1,200 regional SMEs", "Of 1,200 regional SME")),  # singular of 'SMEs'
+    (("35%가 인력난을", "35%가 2배 넘는 인력난을"), ("35% are short", "35% are twice as short")),
+    (("1,200곳", "1만 2천 곳"), ("Of 1,200", "Of 12,000")),
+    (("3,500억 원", "3,500억 원"), ("KRW 350 billion", "350 billion won")),
+    (("date: 2025-05-13", "date: 2025-05-13\nvenue: 벤처기업 지원센터"), ("Busan on", "Busan on")),  # venue untranslated
+])
+def test_faithful_variants_pass(project: Path, capsys: pytest.CaptureFixture[str], korean: tuple[str, str],
+                                english: tuple[str, str]) -> None:
+    plant_source(project, *korean)
+    plant(project, *english)
+    assert qa(capsys) == (0, [])
