@@ -9,12 +9,9 @@ Findings never stop a build. The checks:
   term hides the shorter ones inside it on both sides: ``중소벤처기업부`` is not
   also a use of ``벤처기업``, nor ``Ministry of SMEs and Startups`` of ``SMEs``.
 - ``structure``: the same headings (number and levels), lists (kind and items),
-  tables (rows and columns), images and links. Source and translation blocks
-  are paired in order (same kind, then alike in figures and length), so a
-  missing section is reported where it should be; paragraphs may be split or
-  joined freely.
+  tables (rows and columns), images and links (qa_structure.py).
 - ``figures``: every figure and date of the source (figures.py) appears in the
-  paired paragraph or in its section of the translation.
+  paired paragraph or in its section of the translation (qa_structure.py).
 - ``speakers``/``organizers``: a speaker's name or affiliation, or an organiser,
   that the source's text uses must appear in the translation's text as its
   front matter spells it.
@@ -25,46 +22,18 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
-from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
-from .figures import figures, present
-from .frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml, split_document
 from .glossary import Glossary, GlossaryEntry
-from .mdblocks import Block, blocks
 from .problems import Problem
+from .qa_side import Side, read_side, short
+from .qa_structure import align, check_figures, check_structure
 
 _KOREAN = "\u1100-\u11ff\u3130-\u318f\uac00-\ud7a3"  # jamo, compatibility jamo, syllables
 _HANGUL = re.compile(rf"[{_KOREAN}]+(?:[\s·,]*[{_KOREAN}]+)*")
-_STRUCTURAL = ("heading", "list", "table")
 # A term followed by these ends a government body's name (…중소벤처기업청, …기업부 but not …기업부터).
 _ORGANISATION_END = re.compile(r"청|부(?![터분])")
-_ALIGN_MAX = 250_000  # blocks compared pairwise beyond this are paired in order instead
-
-
-@dataclass
-class Side:
-    """One file of a brief as ``qa`` reads it: fields with their lines, and body blocks."""
-
-    path: str
-    lang: str
-    fields: list[tuple[str, int, str]] = field(default_factory=list)  # (field, line, text) of the front matter
-    body: list[tuple[int, str]] = field(default_factory=list)  # (line, raw text) of each body line
-    blocks: list[Block] = field(default_factory=list)
-    body_line: int = 1
-
-    def line_of(self, name: str) -> int:
-        return next((line for key, line, _ in self.fields if key == name), 1)
-
-    def value(self, name: str) -> str:
-        return next((text for key, _, text in self.fields if key == name), "")
-
-    @property
-    def text(self) -> str:
-        """All the translatable text: front matter fields, then the body."""
-        return "\n".join([t for _, _, t in self.fields] + [t for _, t in self.body])
 
 
 def qa_catalog(
@@ -137,33 +106,6 @@ def qa_pair(source: Side, translation: Side, glossary: Glossary) -> list[Problem
 
 def _real(shown: str, briefs_dir: Path, shown_as: str) -> Path:
     return briefs_dir / shown[len(shown_as) + 1:] if shown.startswith(shown_as + "/") else Path(shown)
-
-
-def read_side(path: Path, shown: str, lang: str) -> Side | None:
-    try:
-        text = path.read_bytes().decode("utf-8-sig")
-        text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
-        front, closing, body = split_document(text)
-        meta = load_yaml(front)
-    except (OSError, UnicodeDecodeError, FrontMatterError):
-        return None  # briefs check reports it
-    if not isinstance(meta, LineDict):
-        return None
-    side = Side(shown, lang, body_line=closing + 1)
-    for key in ("title", "summary", "venue"):
-        if isinstance(meta.get(key), str):
-            side.fields.append((key, meta.lines[key], " ".join(meta[key].split())))
-    organizers = meta.get("organizers")
-    if isinstance(organizers, LineList):
-        side.fields += [(f"organizers[{i}]", organizers.lines[i], str(v)) for i, v in enumerate(organizers)]
-    speakers = meta.get("speakers")
-    if isinstance(speakers, LineList):
-        for i, speaker in enumerate(speakers):
-            if isinstance(speaker, LineDict):
-                side.fields += [(f"speakers[{i}].{k}", speaker.lines[k], str(v)) for k, v in speaker.items()]
-    side.body = [(closing + 1 + i, line) for i, line in enumerate(body.split("\n"))]
-    side.blocks = blocks(body, closing + 1)
-    return side
 
 
 # -- glossary -----------------------------------------------------------------------------------
@@ -241,176 +183,6 @@ def _number_free(form: str) -> str:
     return re.escape(form) + "(?:s|es)?"
 
 
-# -- structure ------------------------------------------------------------------------------------
-
-
-def align(source: list[Block], translation: list[Block]) -> list[tuple[int | None, int | None]]:
-    """Source and translation blocks paired in order: same kind, most alike (a weighted LCS)."""
-    n, m = len(source), len(translation)
-    if n * m > _ALIGN_MAX:
-        return [(i if i < n else None, i if i < m else None) for i in range(max(n, m))]
-    ratio = (sum(len(b.text) for b in translation) or 1) / (sum(len(b.text) for b in source) or 1)
-    keys_a = [{f.key for f in figures(b.text, "ko")} for b in source]
-    keys_b = [present(figures(b.text, "en")) for b in translation]
-
-    def score(i: int, j: int) -> float:
-        a, b = source[i], translation[j]
-        if a.kind != b.kind:
-            return -1.0
-        value = 1.0 + (a.level == b.level) + (a.items == b.items) * 0.5
-        if keys_a[i] or keys_b[j]:
-            value += len(keys_a[i] & keys_b[j]) / len(keys_a[i] | keys_b[j])
-        la, lb = len(a.text) * ratio, len(b.text)
-        return value + (min(la, lb) / max(la, lb) if la and lb else 0.0)
-
-    best = [[0.0] * (m + 1) for _ in range(n + 1)]
-    scores = [[score(i, j) for j in range(m)] for i in range(n)]
-    for i in range(n - 1, -1, -1):
-        for j in range(m - 1, -1, -1):
-            paired = best[i + 1][j + 1] + scores[i][j] if scores[i][j] > 0 else -1.0
-            best[i][j] = max(best[i + 1][j], best[i][j + 1], paired)
-    pairs: list[tuple[int | None, int | None]] = []
-    i = j = 0
-    while i < n and j < m:
-        if scores[i][j] > 0 and best[i][j] == best[i + 1][j + 1] + scores[i][j]:
-            pairs.append((i, j))
-            i, j = i + 1, j + 1
-        elif best[i][j] == best[i + 1][j]:
-            pairs.append((i, None))
-            i += 1
-        else:
-            pairs.append((None, j))
-            j += 1
-    return pairs + [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
-
-
-def check_structure(source: Side, translation: Side, pairs: list[tuple[int | None, int | None]]) -> list[Problem]:
-    findings = []
-    for index, (i, j) in enumerate(pairs):
-        if i is not None and j is None and source.blocks[i].kind in _STRUCTURAL:
-            block = source.blocks[i]
-            findings.append(Problem(translation.path, _where(pairs, index, translation), "structure",
-                                    f"the source's {block.shape} '{_short(block.text)}' (line {block.line})"
-                                    " has no counterpart here (translate it, keeping its Markdown)"))
-        elif j is not None and i is None and translation.blocks[j].kind in _STRUCTURAL:
-            block = translation.blocks[j]
-            findings.append(Problem(translation.path, block.line, "structure",
-                                    f"this {block.shape} has no counterpart in the source {source.path}"
-                                    " (remove it, or match the source's structure)"))
-        elif i is not None and j is not None:
-            a, b = source.blocks[i], translation.blocks[j]
-            if a.kind in _STRUCTURAL and a.shape != b.shape:
-                findings.append(Problem(translation.path, b.line, "structure",
-                                        f"this is a {b.shape}; the source's (line {a.line}) is a {a.shape}"
-                                        " (make them match)"))
-    findings += _media(source, translation, pairs, "images", "image")
-    findings += _media(source, translation, pairs, "links", "link to")
-    return findings
-
-
-def _media(source: Side, translation: Side, pairs: list[tuple[int | None, int | None]], kind: str,
-           noun: str) -> list[Problem]:
-    """Images or links in the source missing from the translation, and extra ones there."""
-    have = Counter(t for b in translation.blocks for t in getattr(b, kind))
-    want = Counter(t for b in source.blocks for t in getattr(b, kind))
-    findings = []
-    for index, (i, _) in enumerate(pairs):
-        if i is None:
-            continue
-        for target in getattr(source.blocks[i], kind):
-            if have[target] > 0:
-                have[target] -= 1
-                continue
-            findings.append(Problem(translation.path, _where(pairs, index, translation), "structure",
-                                    f"the source's {noun} '{target}' (line {source.blocks[i].line}) is missing here"
-                                    " (keep every image and link of the source)"))
-    for block in translation.blocks:
-        for target in getattr(block, kind):
-            if want[target] > 0:
-                want[target] -= 1
-            else:
-                findings.append(Problem(translation.path, block.line, "structure",
-                                        f"{noun} '{target}' is not in the source {source.path} (remove it, or add it"
-                                        " to the source first)"))
-    return findings
-
-
-def _where(pairs: list[tuple[int | None, int | None]], index: int, translation: Side) -> int:
-    """The translation line where the source block at ``pairs[index]`` belongs: its pair, else the next one's."""
-    for _, j in pairs[index:]:
-        if j is not None:
-            return translation.blocks[j].line
-    return translation.blocks[-1].line if translation.blocks else translation.body_line
-
-
-# -- figures -------------------------------------------------------------------------------------
-
-
-def check_figures(source: Side, translation: Side, pairs: list[tuple[int | None, int | None]]) -> list[Problem]:
-    findings = []
-    whole = present(figures(translation.text, translation.lang))
-    for name in ("title", "summary"):
-        own = present(figures(translation.value(name), translation.lang))
-        for figure in figures(source.value(name), source.lang):
-            if figure.key not in own and figure.key not in whole:
-                findings.append(_missing_figure(translation, translation.line_of(name), figure.text,
-                                                source.line_of(name), f"the {name}"))
-    for section in _sections(pairs, source, translation):
-        scope = present(figures("\n".join(translation.blocks[j].text for _, j in section if j is not None),
-                                translation.lang))
-        for i, j in section:
-            if i is None:
-                continue
-            block = source.blocks[i]
-            own = present(figures(translation.blocks[j].text, translation.lang)) if j is not None else set()
-            for line, text in block.lines:
-                for figure in figures(text, source.lang):
-                    if figure.key in own or figure.key in scope:
-                        continue
-                    at = _line_in(translation, j, block, line) if j is not None else _first(section, translation)
-                    findings.append(_missing_figure(translation, at, figure.text, line, "this paragraph"))
-    return findings
-
-
-def _sections(pairs: list[tuple[int | None, int | None]], source: Side,
-              translation: Side) -> list[list[tuple[int | None, int | None]]]:
-    """The pairs cut at each source heading; a section whose heading has no pair is left out (reported already)."""
-    sections: list[list[tuple[int | None, int | None]]] = [[]]
-    for i, j in pairs:
-        if i is not None and source.blocks[i].kind == "heading":
-            sections.append([])
-        sections[-1].append((i, j))
-    return [s for s in sections if not s or s[0][0] is None or source.blocks[s[0][0]].kind != "heading"
-            or s[0][1] is not None]
-
-
-def _first(section: list[tuple[int | None, int | None]], translation: Side) -> int:
-    lines = [translation.blocks[j].line for _, j in section if j is not None]
-    return lines[0] if lines else translation.body_line
-
-
-def _line_in(translation: Side, j: int, block: Block, line: int) -> int:
-    """The translation line matching ``line`` of a source block.
-
-    The same item of a list or row of a table; else the first line holding a figure the
-    source block does not have (a changed figure); else the block's start.
-    """
-    target = translation.blocks[j]
-    index = next((k for k, (ln, _) in enumerate(block.lines) if ln == line), 0)
-    if len(target.lines) == len(block.lines):
-        return target.lines[index][0]
-    known = present(figures(block.text, "ko")) | {f.key for f in figures(block.text, "ko")}
-    for number, text in target.lines:
-        if any(f.key not in known for f in figures(text, translation.lang)):
-            return number
-    return target.line
-
-
-def _missing_figure(translation: Side, line: int, figure: str, source_line: int, where: str) -> Problem:
-    return Problem(translation.path, line, "figures", f"the source has '{figure}' (line {source_line}), which"
-                   f" {where} of the translation does not (check the figure, written the English way)")
-
-
 # -- names and untranslated text -----------------------------------------------------------------
 
 
@@ -454,9 +226,6 @@ def check_untranslated(translation: Side) -> list[Problem]:
 
 def _untranslated(path: str, line: int, field_name: str, korean: str) -> Problem:
     return Problem(path, line, field_name,
-                   f"Korean text '{_short(korean)}' left in the English translation (translate it)")
+                   f"Korean text '{short(korean)}' left in the English translation (translate it)")
 
 
-def _short(text: str, size: int = 30) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= size else text[:size - 1] + "…"
