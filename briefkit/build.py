@@ -18,6 +18,7 @@ from typing import Any
 
 from .catalog import ReadCache
 from .dates import format_date
+from .history import changes_for
 from .problems import Problem
 from .references import check_folder
 from .site import SiteView, brief_path, lang_root, term_path
@@ -26,6 +27,8 @@ from .strings import STRINGS
 
 STAGE_FOLDER = ".cache/pages"
 INPUTS_MANIFEST = ".cache/pages-inputs.json"
+CHANGES_CACHE = ".cache/translation-changes.json"  # history.py: what git said, by translated_from and digest
+TRANSLATIONS_PAGE = "translations/"  # the staged pages that show those changes
 # What renders every page besides the briefs: a change here makes every page stale.
 CODE_PATHS = ("mkdocs.yml", "overrides", "hooks", "briefs/topics.yml", "briefs/regions.yml")
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "pymdown-extensions")
@@ -147,9 +150,15 @@ def prepare(
     if catalog.problems:
         return None, catalog.problems
     site = SiteView(catalog, include_drafts=preview)
+    site.changes = changes_for(site.briefs, root / "briefs", root / CHANGES_CACHE)  # {} without git
     stage_dir = root / STAGE_FOLDER
     files = page_files(site, docs_dir)
     inputs = page_inputs(site, files, code_digest(root, preview))
+    if site.changes:  # a source edit that keeps a translation outdated changes that page only
+        shown = repr(sorted(site.changes.items())).encode()
+        for rel in inputs:
+            if rel.startswith(TRANSLATIONS_PAGE):
+                inputs[rel] = hashlib.sha256(inputs[rel].encode() + shown).hexdigest()
     write_tree(stage_dir, files, inputs, root / INPUTS_MANIFEST)
     return BuildState(root, docs_dir, stage_dir, site, dirty, session), []
 

@@ -15,6 +15,7 @@ from pathlib import Path
 
 from .body_limits import body_limit_problems
 from .frontmatter_yaml import BriefFrontMatterHandler, FrontMatterError, LineDict, split_document
+from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .model import LANGUAGES, Brief, Text
 from .plain_files import BRIEF_MAX, FileRefused, read_capped
 from .problems import Problem
@@ -52,6 +53,7 @@ class Catalog:
     regions: Vocabulary = field(default_factory=lambda: Vocabulary("regions"))
     problems: list[Problem] = field(default_factory=list)
     dates: DateRules = field(default_factory=DateRules)
+    glossary: Glossary = field(default_factory=Glossary)  # glossary.yml: agreed English terms (optional)
 
     def published(self, include_drafts: bool = False) -> list[Brief]:
         return [b for b in self.briefs if include_drafts or not b.draft]
@@ -127,6 +129,7 @@ def load_catalog(
         vocab, problems = load_vocabulary(briefs_dir / name, f"{shown_as}/{name}", kind)
         setattr(catalog, kind, vocab)
         catalog.problems += problems
+    _load_glossary(catalog, briefs_dir, shown_as)
     files: dict[tuple[str, str], BriefFile] = {}
     unreadable: dict[tuple[str, str], str] = {}  # (id, lang) -> path of a well-named file that cannot be read
     for path, rel in _brief_paths(briefs_dir, shown_as):
@@ -152,6 +155,12 @@ def load_catalog(
     catalog.briefs.sort(key=lambda b: (b.date, b.id), reverse=True)
     catalog.problems.sort()
     return catalog
+
+
+def _load_glossary(catalog: Catalog, briefs_dir: Path, shown_as: str) -> None:
+    """``glossary.yml``, optional: its bad entries are problems like any brief's."""
+    catalog.glossary, problems = load_glossary(briefs_dir / GLOSSARY_FILE, f"{shown_as}/{GLOSSARY_FILE}")
+    catalog.problems += problems
 
 
 def _brief_paths(briefs_dir: Path, shown_as: str) -> list[tuple[Path, str]]:

@@ -6,6 +6,7 @@
 the same way and stop with the same messages when it has problems.
 ``briefs check --watch`` checks again after every change, for editors (see watch.py).
 ``verify-site`` and ``samples`` (for publishing) are in content_cli.py.
+``briefs diff`` and ``briefs qa``, the translator's review commands, are in review_cli.py.
 """
 
 from __future__ import annotations
@@ -17,8 +18,10 @@ from pathlib import Path
 
 from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
+from .history import changes_for
 from .model import LANGUAGES, STATES
 from .references import check_folder
+from .review_cli import add_review_commands
 from .scaffold import ScaffoldError, new_source, new_translation
 from .schema import write_schemas
 from .translation import STATE_ORDER, StatusRow, count_states, file_digest, stamp_file, status_rows
@@ -33,9 +36,12 @@ def main(argv: list[str] | None = None) -> int:
                        help="check again each time a file in the folder changes, until Ctrl+C (for editors)")
     _add_translation_commands(commands)
     add_content_commands(commands)
+    review = add_review_commands(commands)
     args = parser.parse_args(argv)
     if args.command in CONTENT_COMMANDS:
         return CONTENT_COMMANDS[args.command](args)
+    if args.command in review:
+        return review[args.command](args)
     if args.command == "status":
         return _status(args)
     if args.command == "stamp":
@@ -124,7 +130,7 @@ def _status(args: argparse.Namespace) -> int:
     if catalog is None:
         return 1
     langs = (args.lang,) if args.lang else LANGUAGES
-    rows = status_rows(catalog.briefs, langs)
+    rows = status_rows(catalog.briefs, langs, changes=changes_for(catalog.briefs, Path(args.path)))
     shown = [r for r in rows if r.state in args.state]
     if args.json:
         print(json.dumps([r.as_json() for r in shown], ensure_ascii=False, indent=2))
@@ -143,7 +149,9 @@ STATUS_EPILOG = """\
   id, source (the source's language), lang, state, path (null when missing),
   source_path, digest (the source's current digest), translated_from,
   source_changed (YYYY-MM-DD of the source's last commit, for outdated
-  translations in a git work tree, else null), draft.
+  translations in a git work tree, else null), draft, changes (for outdated
+  translations whose text git history holds: paragraphs {added, removed,
+  changed} in the source since, else null; see: briefs diff <id>).
 Exit status: 0; 1 when --fail-on matches a translation or the folder has problems."""
 GROUP_ADVICE = {
     "outdated": "the source changed after these were translated: update them, then run 'briefs stamp <id>'",
@@ -173,6 +181,8 @@ def _describe(row: StatusRow) -> str:
         parts.append("[draft]")
     if row.state == "outdated":
         parts.append(f"source changed {row.source_changed}" if row.source_changed else f"source: {row.source_path}")
+        if row.changes is not None:
+            parts.append("paragraphs: " + ", ".join(f"{n} {kind}" for kind, n in row.changes.items()))
     return "  ".join(parts)
 
 

@@ -56,7 +56,7 @@ def safe_id(value: str) -> str:
     return slug if SAFE_ID.match(slug) else "id"
 
 
-class WriterIds(Treeprocessor):  # type: ignore[misc]  # Python-Markdown has no type hints
+class WriterIds(Treeprocessor):
     """Rewrites unsafe or reserved ids in the tree, and the ``#`` links that point at them."""
 
     def run(self, root: etree.Element) -> None:
@@ -97,7 +97,7 @@ def _guard_toc_slugs(md: Markdown) -> None:
     setattr(toc, _SLUGIFY_WRAPPED, True)
 
 
-class WriterIdsExtension(Extension):  # type: ignore[misc]
+class WriterIdsExtension(Extension):
     def extendMarkdown(self, md: Markdown) -> None:
         # After attr_list (8), which sets ids from '{: #…}'; before toc (5), which reads them.
         md.treeprocessors.register(WriterIds(md), "briefs_writer_ids", 6)

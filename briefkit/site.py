@@ -20,6 +20,7 @@ from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
 from .regions_map import RegionMap, region_map
 from .translation import StatusRow, status_rows
 from .vocabulary import Term
+from .wordiff import Change
 
 RELATED_MAX = 5
 
@@ -120,6 +121,9 @@ class SiteView:
         self.catalog = catalog
         self.include_drafts = include_drafts
         self.briefs: list[Brief] = catalog.published(include_drafts)
+        # What changed in the source of each outdated translation, by (id, lang): set by a
+        # build inside a git work tree (history.changes_for), else empty.
+        self.changes: dict[tuple[str, str], list[Change]] = {}
 
     def views(self, lang: str) -> list[BriefView]:
         """Every listed brief in ``lang``, newest first."""
@@ -131,6 +135,10 @@ class SiteView:
     def translation_rows(self) -> list[StatusRow]:
         """Every translation's state, as ``briefs status`` lists it (git dates left out)."""
         return status_rows(self.briefs, git_dates=False)
+
+    def translation_changes(self, brief_id: str, lang: str) -> list[Change]:
+        """The source paragraphs changed since the ``lang`` translation was made ([] without git history)."""
+        return self.changes.get((brief_id, lang), [])
 
     def vocabulary(self, kind: str) -> tuple[Term, ...]:
         return self.catalog.topics.terms if kind == "topics" else self.catalog.regions.terms

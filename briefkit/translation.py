@@ -23,6 +23,7 @@ from typing import Any
 from .frontmatter_yaml import FrontMatterError, LineDict, load_yaml, split_document
 from .model import CURRENT, LANGUAGES, MISSING, OUTDATED, UNVERIFIED, Brief, source_digest
 from .validate import FieldReader
+from .wordiff import Change, Version, count
 
 # The order ``briefs status`` prints its groups in: work to do first.
 STATE_ORDER = (OUTDATED, MISSING, UNVERIFIED, CURRENT)
@@ -45,26 +46,33 @@ class StatusRow:
     translated_from: str | None
     source_changed: str | None  # YYYY-MM-DD of the source's last commit, outdated only
     draft: bool
+    # Paragraphs added, removed and changed in the source since the translation was made
+    # (outdated only, when git history has the text it was made from; see history.py).
+    changes: dict[str, int] | None = None
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
 
 
 def status_rows(
-    briefs: Iterable[Brief], langs: tuple[str, ...] = LANGUAGES, *, git_dates: bool = True
+    briefs: Iterable[Brief], langs: tuple[str, ...] = LANGUAGES, *, git_dates: bool = True,
+    changes: dict[tuple[str, str], list[Change]] | None = None,
 ) -> list[StatusRow]:
-    """Every translation (present or not) of ``briefs``, in their order."""
+    """Every translation (present or not) of ``briefs``, in their order.
+
+    ``changes``: what changed since each outdated translation (``history.changes_for``), counted per row.
+    """
     rows = []
     dates = _GitDates() if git_dates else None
     for brief in briefs:
         for lang in langs:
             if lang == brief.source.lang:
                 continue
-            rows.append(_row(brief, lang, dates))
+            rows.append(_row(brief, lang, dates, (changes or {}).get((brief.id, lang))))
     return rows
 
 
-def _row(brief: Brief, lang: str, dates: _GitDates | None) -> StatusRow:
+def _row(brief: Brief, lang: str, dates: _GitDates | None, changes: list[Change] | None) -> StatusRow:
     state = brief.state(lang)
     text = brief.translations.get(lang)
     changed = dates.last_change(brief.source.path) if dates is not None and state == OUTDATED else None
@@ -72,6 +80,7 @@ def _row(brief: Brief, lang: str, dates: _GitDates | None) -> StatusRow:
         id=brief.id, source=brief.source.lang, lang=lang, state=state,
         path=text.path if text else None, source_path=brief.source.path, digest=brief.digest,
         translated_from=text.translated_from if text else None, source_changed=changed, draft=brief.draft,
+        changes=count(changes) if changes is not None and state == OUTDATED else None,
     )
 
 
@@ -160,19 +169,26 @@ def file_digest(path: Path) -> tuple[str | None, list[str]]:
         text = path.read_bytes().decode("utf-8-sig")
     except (OSError, UnicodeDecodeError) as err:
         return None, [f"{shown}:1: file: cannot be read as UTF-8 text ({err})"]
+    _version, digest, problems = read_version(text, shown)
+    return digest, problems
+
+
+def read_version(text: str, shown: str) -> tuple[Version | None, str | None, list[str]]:
+    """A source file's text (title, summary, body, with lines) and its digest, or problems."""
     text = unicodedata.normalize("NFC", text.replace("\r\n", "\n").replace("\r", "\n"))
     try:
-        front, _, body = split_document(text)
+        front, closing, body = split_document(text)
         meta = load_yaml(front)
     except FrontMatterError as err:
-        return None, [f"{shown}:{err.line}: front matter: {err.message}"]
+        return None, None, [f"{shown}:{err.line}: front matter: {err.message}"]
     if not isinstance(meta, LineDict):
-        return None, [f"{shown}:2: front matter: must be 'field: value' lines (see the brief format)"]
+        return None, None, [f"{shown}:2: front matter: must be 'field: value' lines (see the brief format)"]
     reader = FieldReader(meta, shown)
     reader.text("title", required=True)
     reader.summary()
     if reader.problems:
-        return None, [str(p) for p in reader.problems]
+        return None, None, [str(p) for p in reader.problems]
     # The contract's digest: title and summary as YAML read them, before any trimming.
     title, summary = meta["title"], meta["summary"]
-    return source_digest(title, summary, body), []
+    version = Version(title, summary, body, meta.lines["title"], meta.lines["summary"], closing + 1)
+    return version, source_digest(title, summary, body), []

@@ -10,6 +10,10 @@ the three kinds of line always arrive in order.
 A run re-reads the whole folder through ``check_folder``: the same code as the
 build, so the editor and CI cannot disagree (about 0.05 s for the sample
 briefs, under a second for 1,000 pairs).
+
+``briefs qa --watch`` runs the same loop with ``qa_once``: the folder's problems
+if it has any, else the translation findings of ``briefs qa``, framed by the
+same kind of lines with ``briefs qa:`` in place of ``briefs check:``.
 """
 
 from __future__ import annotations
@@ -18,9 +22,10 @@ import datetime as dt
 import signal
 import sys
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from types import FrameType
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
 
 from watchdog.events import (
     DirCreatedEvent,
@@ -35,21 +40,27 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
+from .problems import Problem
 from .references import check_folder
 
-BEGIN = "briefs check: checking {folder} … ({time})"
+if TYPE_CHECKING:
+    from .qa import QaCache
+
+BEGIN = "briefs {name}: checking {folder} … ({time})"
 END_CLEAN = "briefs check: {briefs} {briefs_word}, no problems."
 END_PROBLEMS = (
-    "briefs check: {problems} {problems_word} in {files} {files_word}: nothing can be published until they are fixed."
+    "briefs {name}: {problems} {problems_word} in {files} {files_word}: nothing can be published until they are fixed."
 )
-WATCHING = "briefs check: watching {folder} for changes (Ctrl+C stops)"
-STOPPED = "briefs check: stopped."
+QA_CLEAN = "briefs qa: {translations} {translations_word}, no findings."
+QA_FINDINGS = "briefs qa: {findings} {findings_word} in {files} {files_word}."
+WATCHING = "briefs {name}: watching {folder} for changes (Ctrl+C stops)"
+STOPPED = "briefs {name}: stopped."
 
 # An editor saves a file in a few steps (write, rename, attribute change): wait
 # until the folder has been quiet this long, but never longer than SETTLE_MAX.
 SETTLE = 0.15
 SETTLE_MAX = 2.0
-# Changes to these kinds of file can change what load_catalog reports.
+# Changes to these kinds of file can change what check_folder reports.
 WATCHED_SUFFIXES = (".md", ".yml", ".yaml")
 _CHANGES = frozenset({"created", "deleted", "modified", "moved"})
 # Asked of the operating system too, where it can filter (inotify): otherwise every
@@ -60,8 +71,15 @@ _EVENT_FILTER: list[type[FileSystemEvent]] = [
 ]
 
 
-def watch(path: Path, shown_as: str, out: TextIO = sys.stdout) -> int:
-    """Check ``path`` now and after every change under it, until Ctrl+C; return 0 then."""
+def watch(
+    path: Path, shown_as: str, out: TextIO = sys.stdout,
+    run: Callable[[Path, str, TextIO], int] | None = None, name: str = "check",
+) -> int:
+    """Check ``path`` now and after every change under it, until Ctrl+C; return 0 then.
+
+    ``run`` is one framed run (``check_once``, or ``qa_once`` with ``name`` "qa").
+    """
+    run = run or check_once
     changed = threading.Event()
     observer = Observer()
     previous_term = signal.signal(signal.SIGTERM, _interrupt)
@@ -69,16 +87,16 @@ def watch(path: Path, shown_as: str, out: TextIO = sys.stdout) -> int:
         if path.is_dir():  # watched before the first run, so no change is missed
             observer.schedule(_ChangeHandler(changed), str(path), recursive=True, event_filter=_EVENT_FILTER)
             observer.start()
-        check_once(path, shown_as, out)
+        run(path, shown_as, out)
         if not observer.is_alive():
-            print(f"briefs check: cannot watch {shown_as}: not a folder", file=out, flush=True)
+            print(f"briefs {name}: cannot watch {shown_as}: not a folder", file=out, flush=True)
             return 1
-        print(WATCHING.format(folder=shown_as), file=out, flush=True)
+        print(WATCHING.format(name=name, folder=shown_as), file=out, flush=True)
         while True:
             _wait_for_change(changed)
-            check_once(path, shown_as, out)
+            run(path, shown_as, out)
     except KeyboardInterrupt:
-        print(STOPPED, file=out, flush=True)
+        print(STOPPED.format(name=name), file=out, flush=True)
         return 0
     finally:
         signal.signal(signal.SIGTERM, previous_term)
@@ -90,22 +108,54 @@ def watch(path: Path, shown_as: str, out: TextIO = sys.stdout) -> int:
 def check_once(path: Path, shown_as: str, out: TextIO) -> int:
     """One framed run; returns the number of problems."""
     now = dt.datetime.now().strftime("%H:%M:%S")
-    print(BEGIN.format(folder=shown_as, time=now), file=out)
+    print(BEGIN.format(name="check", folder=shown_as, time=now), file=out)
     catalog = check_folder(path, shown_as=shown_as)
-    for problem in catalog.problems:
-        print(problem, file=out)
-    count = len(catalog.problems)
-    if count:
-        files = len({p.path for p in catalog.problems})
-        print(END_PROBLEMS.format(
-            problems=count, problems_word=_plural(count, "problem"),
-            files=files, files_word=_plural(files, "file"),
-        ), file=out)
-    else:
+    count = _print_problems(catalog.problems, "check", out)
+    if not count:
         briefs = len(catalog.briefs)
         print(END_CLEAN.format(briefs=briefs, briefs_word=_plural(briefs, "brief")), file=out)
     out.flush()
     return count
+
+
+def qa_once(path: Path, shown_as: str, out: TextIO, cache: QaCache | None = None) -> int:
+    """One framed ``briefs qa`` run; returns the number of problems and findings.
+
+    ``cache``: files read by earlier runs of the same watcher (unchanged ones are not read again).
+    """
+    from .qa import qa_catalog  # only here: a plain check needs no Markdown parser
+
+    now = dt.datetime.now().strftime("%H:%M:%S")
+    print(BEGIN.format(name="qa", folder=shown_as, time=now), file=out)
+    catalog = check_folder(path, shown_as=shown_as)
+    count = _print_problems(catalog.problems, "qa", out)
+    if not count:
+        findings = qa_catalog(catalog, path, shown_as, cache=cache)
+        for finding in findings:
+            print(finding, file=out)
+        count = len(findings)
+        if count:
+            files = len({f.path for f in findings})
+            print(QA_FINDINGS.format(findings=count, findings_word=_plural(count, "finding"), files=files,
+                                     files_word=_plural(files, "file")), file=out)
+        else:
+            translations = sum(len(b.translations) for b in catalog.briefs)
+            print(QA_CLEAN.format(translations=translations,
+                                  translations_word=_plural(translations, "translation")), file=out)
+    out.flush()
+    return count
+
+
+def _print_problems(problems: list[Problem], name: str, out: TextIO) -> int:
+    for problem in problems:
+        print(problem, file=out)
+    if problems:
+        files = len({p.path for p in problems})
+        print(END_PROBLEMS.format(
+            name=name, problems=len(problems), problems_word=_plural(len(problems), "problem"),
+            files=files, files_word=_plural(files, "file"),
+        ), file=out)
+    return len(problems)
 
 
 def _wait_for_change(changed: threading.Event) -> None:

@@ -114,6 +114,7 @@ def test_status_json_shape_and_states(project: Path, capsys: pytest.CaptureFixtu
         "translated_from": digest_of("2025-02-10-corrected", EARLY_BODY),
         "source_changed": None,  # not a git work tree
         "draft": False,
+        "changes": None,  # nor git history to count paragraphs from
     }
     assert rows["2025-05-10-untranslated"]["path"] is None
     assert rows["2025-06-10-draft"]["draft"] is True
