@@ -222,17 +222,34 @@ def noun_terms(tokens: Sequence[Token], text: str) -> Counter[str]:
     """Nouns and compounds of adjacent nouns from one sentence's Kiwi tokens.
 
     A noun prefix (XPN) written onto its noun makes one noun with it
-    (소+상공인 gives 소상공인, and 상공인 too).
+    (소+상공인 gives 소상공인, and 상공인 too). A noun suffix (XSN: 률, 화, 성,
+    력, 적, 자 …) written onto a noun or a root (XR) makes the derived noun a
+    term besides its stem (불량률 and 불량, 간소화 and 간소), so the whole word a
+    reader types finds the brief, and finds it exactly.
     """
     terms: Counter[str] = Counter()
     run: list[str] = []
     end = -1
     prefix = ("", -1)
+    root = ("", -1)  # a root (XR) that a suffix may make a noun: 간소+화
     for token in tokens:
         form = token.form
         if token.tag == "XPN" and _hangul(form):
             prefix = (form, token.start + token.len)
             continue
+        if token.tag == "XSN" and _hangul(form):
+            if run and end == token.start:  # 불량+률: 불량률, and 제품불량률 after 제품불량
+                for size in range(1, min(COMPOUND_MAX, len(run)) + 1):
+                    terms["".join(run[-size:]) + form] += 1
+            elif root[0] and root[1] == token.start:
+                terms[root[0]] += 1
+                terms[root[0] + form] += 1
+            run, end, prefix, root = [], -1, ("", -1), ("", -1)
+            continue
+        if token.tag == "XR" and _hangul(form):
+            run, end, prefix, root = [], -1, ("", -1), (form, token.start + token.len)
+            continue
+        root = ("", -1)
         if token.tag not in NOUN_TAGS or not _hangul(form):
             run, end, prefix = [], -1, ("", -1)
             continue

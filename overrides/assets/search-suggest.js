@@ -145,17 +145,26 @@
     open(true);
   }
 
+  /* A syllable still being composed ends the query as a lone jamo (스마트공ㅈ): it is searched
+     without it, and a search that finds nothing then leaves the last list as it was instead of
+     saying "no results" while the reader is mid-syllable. A query of initials only (ㅅㅁㅌㄱㅈ) is
+     a 초성 search. */
   function update() {
-    var q = input.value.trim();
+    var typed = input.value.trim();
     var mine = ++run;
-    if (!q) {
+    if (!typed) {
       open(false);
       status.textContent = "";
       return;
     }
+    var pending = false;
+    var q = typed;
     boot().then(function () {
-      return engine.search({ q: q });
+      pending = composing || (/[\u3131-\u3163]$/.test(typed) && !window.BriefsSearch.initialsOnly(typed));
+      q = pending ? typed.replace(/[\u3131-\u3163]+$/, "").trim() : typed;
+      return q ? engine.search({ q: q }) : null;
     }).then(function (result) {
+      if (!result || (pending && !result.hits.length)) return;
       return engine.rows(result.hits.slice(0, SHOWN)).then(function (rows) {
         if (mine === run && document.activeElement === input) render(q, result, rows);
       });
