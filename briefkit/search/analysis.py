@@ -225,7 +225,9 @@ def noun_terms(tokens: Sequence[Token], text: str) -> Counter[str]:
     (소+상공인 gives 소상공인, and 상공인 too). A noun suffix (XSN: 률, 화, 성,
     력, 적, 자 …) written onto a noun or a root (XR) makes the derived noun a
     term besides its stem (불량률 and 불량, 간소화 and 간소), so the whole word a
-    reader types finds the brief, and finds it exactly.
+    reader types finds the brief, and finds it exactly; the stem's count from
+    the derived word is taken back (a count of 0 still lists the brief), so
+    the briefs that write the stem alone rank first for it.
     """
     terms: Counter[str] = Counter()
     run: list[str] = []
@@ -238,11 +240,15 @@ def noun_terms(tokens: Sequence[Token], text: str) -> Counter[str]:
             prefix = (form, token.start + token.len)
             continue
         if token.tag == "XSN" and _hangul(form):
-            if run and end == token.start:  # 불량+률: 불량률, and 제품불량률 after 제품불량
+            # 불량+률: 불량률 (and 제품불량률 after 제품불량). The stem stays a term with no weight
+            # of its own from this word: it finds the brief, after the briefs that write it alone.
+            if run and end == token.start:
                 for size in range(1, min(COMPOUND_MAX, len(run)) + 1):
-                    terms["".join(run[-size:]) + form] += 1
+                    stem = "".join(run[-size:])
+                    terms[stem] -= 1
+                    terms[stem + form] += 1
             elif root[0] and root[1] == token.start:
-                terms[root[0]] += 1
+                terms[root[0]] += 0
                 terms[root[0] + form] += 1
             run, end, prefix, root = [], -1, ("", -1), ("", -1)
             continue
