@@ -10,7 +10,6 @@ side is tests/test_search2_browser.py.
 
 from __future__ import annotations
 
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -18,12 +17,12 @@ import yaml
 from conftest import ROOT, Build, build, copy_project
 
 from bench.recall import contains, morphemes, searchable_texts
+from briefkit.search.analysis import SUFFIXES
 from briefkit.search.analyzer import Analyzer
 from briefkit.search.forms import distance, initials, letters, mixed_terms, strip_particle
 from briefkit.search.hints import suggestions
 from briefkit.search.passages import passages
 from briefkit.search.query import IndexFolder
-from briefkit.search.analysis import SUFFIXES
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search2"
 QUERIES: list[dict[str, Any]] = yaml.safe_load((FIXTURE / "queries.yml").read_text(encoding="utf-8"))
