@@ -127,12 +127,34 @@ def search_lines(pairs: int, searched: dict[str, dict[str, Any] | None]) -> list
                     f"first hit {entry['first_result_s']} s"
                     + (f" (seen from the benchmark {seen} s)" if seen is not None else "")
                     + f", search files {entry['bytes_search'] / 1e3:.0f} KB of {entry['bytes_total'] / 1e3:.0f} KB"
+                    + excerpt_part(entry)
                 )
             lines.append(f"N={pairs}: search, {stack}, {lang} '{entry.get('query')}': {shown}")
             later = later_line(entry)
             if later:
                 lines.append(f"N={pairs}: later queries, {stack}, {lang}: {later}")
+            lines += [f"N={pairs}: search 2, {stack}, {lang} {search2_line(path)}" for path in entry.get("search2", [])]
     return lines
+
+
+def excerpt_part(entry: dict[str, Any]) -> str:
+    """The excerpts' share of a first search (issue 19): the passage files it read."""
+    files = entry.get("bytes_by_file", {})
+    passages = [n for url, n in files.items() if "search/index/" in url and "/p/" in url]
+    ours = any("search/index/" in url for url in files)
+    return f" (excerpts {sum(passages) / 1e3:.1f} KB in {len(passages)} files)" if ours else ""
+
+
+def search2_line(path: dict[str, Any]) -> str:
+    """Issue 19's paths: what the page showed, its ms, the search files with the excerpts' and word lists' part."""
+    if path.get("error"):
+        return f"'{path['query']}': failed ({path['error']})"
+    offers = f", offered {', '.join(path['offers'])}" if path["offers"] else ""
+    return (f"'{path['query']}': {path['hits']} hits, {path['excerpts']} marks in excerpts{offers}; "
+            f"first hit {path['first_ms']} ms, done {path['done_ms']} ms in the page; "
+            f"search files {path['bytes_search'] / 1e3:.0f} KB, of them excerpts "
+            f"{path['bytes_excerpts'] / 1e3:.1f} KB ({path['files_excerpts']} files), "
+            f"word lists {path['bytes_words'] / 1e3:.1f} KB")
 
 
 def later_line(entry: dict[str, Any]) -> str:

@@ -212,8 +212,7 @@ def latin_terms(text: str, stemmer: Any, forms: dict[str, str], stems: dict[str,
         stem = stems[word]
         if stem is None:
             continue
-        if stem != word:
-            forms[word] = stem
+        forms[word] = stem  # the same word too: "did you mean" offers the words the briefs write
         terms[stem] += count
     return terms
 

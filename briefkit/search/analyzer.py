@@ -40,7 +40,7 @@ from .analysis import (
 )
 from .forms import mixed_terms
 
-ANALYSIS_VERSION = "6"  # bump when analysis.py changes what it returns
+ANALYSIS_VERSION = "7"  # bump when analysis.py changes what it returns
 # A cold build with at least this many units to analyse starts a second process
 # that analyses them into the cache while MkDocs renders pages (``analyse_ahead``).
 AHEAD_MIN = 100

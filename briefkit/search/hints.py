@@ -2,10 +2,11 @@
 
 - ``initials_search``: a query typed as initial consonants (``ㅅㅁㅌㄱㅈ``)
   matches the titles whose initials hold it and the index terms whose
-  initials are it (or begin with it); it reads ``k/<initial>.json`` and
-  ``k/titles.json`` (``words``), nothing else of the vocabulary.
+  initials are it (or begin with it); it reads the files of its first two
+  initials (``words``), nothing else of the vocabulary.
 - ``suggestions``: for a query with no hits, the closest index words to
-  each word that finds nothing, by edit distance over jamo (Korean: 곶 and
+  each word that finds nothing (among those that begin as it does: the
+  file of its first two letters or initials), by edit distance over jamo (Korean: 곶 and
   공 differ by one letter) or letters (English), the more briefs a word is
   in the better; each offered query finds something.
 """
@@ -16,7 +17,8 @@ import math
 from typing import TYPE_CHECKING
 
 from .analysis import normalize
-from .forms import INITIALS, distance, initials, letters
+from .forms import distance, initials, letters
+from .words import initials_key, word_key
 
 if TYPE_CHECKING:
     from .query import IndexFolder, Match
@@ -29,7 +31,8 @@ OFFERS = 3  # corrections offered
 def initials_search(index: IndexFolder, query: str) -> tuple[dict[int, float], list[str], list[Match]]:
     """Scores, words to mark and matches for an initials query (see ``IndexFolder.search``)."""
     wanted = "".join(query.split())
-    listed = index.optional_file(f"k/{INITIALS.index(wanted[0])}.json") or []
+    found_file = index.words_file(initials_key(wanted[:2]))
+    listed = found_file["w"]
     exact = [w for w, _ in listed if initials(w) == wanted and len(w) == len(wanted)]
     longer = [w for w, _ in listed if len(w) > len(wanted) and initials(w).startswith(wanted)]
     scores: dict[int, float] = {}
@@ -47,9 +50,9 @@ def initials_search(index: IndexFolder, query: str) -> tuple[dict[int, float], l
         idf = math.log(1 + count / len(found[1]))
         for doc, weight in found[1].items():
             scores[doc] = scores.get(doc, 0.0) + weight * idf * (2 if term in exact else 1)
-    for title, doc in index.optional_file("k/titles.json") or []:
-        if wanted in title:
-            scores[doc] = scores.get(doc, 0.0) + TITLE_BONUS
+    titled = {doc for spelled, doc in found_file["t"] if spelled.startswith(wanted)}
+    for doc in sorted(titled):
+        scores[doc] = scores.get(doc, 0.0) + TITLE_BONUS
     return scores, matched, matches
 
 
@@ -61,14 +64,11 @@ def limit(word: str) -> int:
 def closest(index: IndexFolder, text: str) -> list[str]:
     """Index words near ``text`` (a query word), best first: fewest edits, then most briefs."""
     korean = "\uac00" <= text[0] <= "\ud7a3"
-    if korean:
-        key = str(INITIALS.index(initials(text[0])))
-    elif text.isascii() and text.isalpha():
-        key = text[0]
-    else:
+    key = word_key(text)
+    if key is None:
         return []
-    listed = index.optional_file(f"k/{key}.json") or []
-    forms = [text, *index.korean(text).candidates[1:]] if korean else [text]
+    listed = index.words_file(key)["w"]
+    forms = (index.korean(text) if korean else index.english(text)).candidates  # with and without endings
     target = [letters(f) for f in forms]
     ranked = []
     for word, briefs in listed:

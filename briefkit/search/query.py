@@ -228,9 +228,9 @@ class IndexFolder:
             self._shards[n] = self._load(f"t/{n}.json")
         return self._shards[n]
 
-    def optional_file(self, rel: str) -> Any:
-        """A file the index may not have (``k/…``): None when it is missing."""
-        return self._load(rel) if (self.folder / rel).is_file() else None
+    def words_file(self, key: str) -> dict[str, Any]:
+        """``k/<key>.json`` (``words``), or empty lists when meta.json lists no such file."""
+        return self._load(f"k/{key}.json") if key in self.meta["words"] else {"w": [], "t": []}
 
     def _load(self, rel: str) -> Any:
         if rel not in self.fetched:

@@ -16,8 +16,8 @@ Layout under ``search/index/<lang>/`` (all deterministic JSON, sorted keys):
   language) for ``CHUNK`` documents in a row.
 - ``p/<doc>-<n>.json``: the body passages of a document, ``BLOCK`` a file
   (``passages``): the excerpt of a hit reads one.
-- ``k/<key>.json``: index terms by their first letter or initial consonant,
-  with their document counts, and the initials of the titles (``words``),
+- ``k/<key>.json``: index words by their first two letters or initial
+  consonants, with their document counts, and the titles' initials (``words``),
   read only for a 초성 query or a query with no hits ("did you mean").
 
 A first query fetches the metadata, one or two shards per word and the chunks
@@ -40,7 +40,7 @@ from .passages import BLOCK
 from .records import BODY, FIELD_WEIGHTS, LABELS, Record
 from .words import word_files
 
-INDEX_VERSION = 3
+INDEX_VERSION = 5
 SHARD_TARGET = 6_000  # bytes of postings per shard, about
 CHUNK = 5  # documents per display chunk
 WEIGHT_MAX = 255
@@ -124,7 +124,7 @@ def index_files(
     for term, value in encoded.items():
         buckets[bucket(term, shards)]["t"][term] = value
     for word, stem in forms.items():
-        if stem in postings:
+        if stem in postings and stem != word:
             buckets[bucket(word, shards)]["f"][word] = stem
     for n, content in enumerate(buckets):
         files[f"t/{n}.json"] = dumps(content)
@@ -136,8 +136,10 @@ def index_files(
         body = texts[len(FIELD_WEIGHTS):]
         for n in range(0, len(body), BLOCK):
             files[f"p/{doc}-{n // BLOCK}.json"] = dumps(body[n:n + BLOCK])
-    files.update({rel: dumps(data) for rel, data in word_files(records, postings, forms).items()})
-    files["meta.json"] = dumps(_meta(lang, records, shards, labels))
+    listed = word_files(records, postings, forms)
+    files.update({rel: dumps(data) for rel, data in listed.items()})
+    files["meta.json"] = dumps({**_meta(lang, records, shards, labels),
+                                "words": [rel[2:-5] for rel in listed]})  # k/<key>.json: the keys
     return files
 
 

@@ -78,6 +78,18 @@
     return out;
   }
 
+  /* "ㅅㅁ" → "9-6": the file of two initial consonants (words.initials_key). */
+  function initialsKey(pair) {
+    return INITIALS.indexOf(pair[0]) + "-" + INITIALS.indexOf(pair[1]);
+  }
+
+  /* The k/ file a word's neighbours are listed in, or null (words.word_key). */
+  function wordKey(text) {
+    if (/^[\uac00-\ud7a3]{2,}$/.test(text)) return initialsKey(initials(text.slice(0, 2)));
+    if (/^[a-z]{3,}$/.test(text)) return text.slice(0, 2);
+    return null;
+  }
+
   function allInitials(query) {
     var compact = query.replace(/\s+/g, "");
     return compact.length >= 2 && compact.split("").every(function (ch) { return INITIALS.indexOf(ch) >= 0; });
@@ -304,24 +316,27 @@
       return !w.latin && (/^[0-9]+$/.test(w.text) || (w.text.length === 1 && HANGUL.test(w.text)));
     }
 
-    /* A file the index may not have (k/…): null when missing. */
-    function optionalFile(rel) {
-      return load(rel).catch(function () { return null; });
+    /* k/<key>.json, the words and title initials of a key (briefkit/search/words.py); empty lists
+       when meta.json lists no file for it (nothing is asked for). */
+    function wordsFile(meta, key) {
+      var none = { w: [], t: [] };
+      return meta.words.indexOf(key) < 0 ? Promise.resolve(none) : load("k/" + key + ".json").catch(function () { return none; });
     }
 
     /* A query typed as initial consonants: titles holding them, index terms spelled by them (hints.py). */
     async function initialsSearch(meta, q) {
       var wanted = q.replace(/\s+/g, "");
-      var lists = await Promise.all([optionalFile("k/" + INITIALS.indexOf(wanted[0]) + ".json"), optionalFile("k/titles.json")]);
-      var listed = lists[0] || [];
+      var key = initialsKey(wanted.slice(0, 2));
+      var found = await wordsFile(meta, key);
+      var listed = found.w;
       var exact = listed.filter(function (e) { return e[0].length === wanted.length && initials(e[0]) === wanted; });
       var longer = listed.filter(function (e) { return e[0].length > wanted.length && initials(e[0]).slice(0, wanted.length) === wanted; });
       var terms = exact.concat(longer).slice(0, TERMS).map(function (e) { return e[0]; });
-      var found = await Promise.all(terms.map(function (t) { return lookup(meta, { text: t, candidates: [t], latin: false }); }));
+      var matched = await Promise.all(terms.map(function (t) { return lookup(meta, { text: t, candidates: [t], latin: false }); }));
       var scores = new Map();
       var needles = [];
       var matches = [];
-      found.forEach(function (f, i) {
+      matched.forEach(function (f, i) {
         if (!f) return;
         matches.push(f);
         needles.push({ text: f.term, latin: false });
@@ -329,8 +344,10 @@
         var boost = i < exact.length ? 2 : 1;
         f.docs.forEach(function (dw) { scores.set(dw[0], (scores.get(dw[0]) || 0) + dw[1] * idf * boost); });
       });
-      (lists[1] || []).forEach(function (entry) {
-        if (entry[0].indexOf(wanted) >= 0) scores.set(entry[1], (scores.get(entry[1]) || 0) + TITLE_BONUS);
+      var titled = new Set();
+      found.t.forEach(function (entry) { if (entry[0].slice(0, wanted.length) === wanted) titled.add(entry[1]); });
+      Array.from(titled).sort(function (a, b) { return a - b; }).forEach(function (doc) {
+        scores.set(doc, (scores.get(doc) || 0) + TITLE_BONUS);
       });
       return { scores: scores, needles: needles, matches: matches };
     }
@@ -400,10 +417,10 @@
        most briefs; read from its first letter's file only (hints.closest). */
     async function closest(meta, text) {
       var isKorean = HANGUL.test(text);
-      var key = isKorean ? String(INITIALS.indexOf(initials(text[0]))) : /^[a-z]+$/.test(text) ? text[0] : null;
+      var key = wordKey(text);
       if (key === null) return [];
-      var listed = await optionalFile("k/" + key + ".json") || [];
-      var targets = (isKorean ? korean(meta, text).candidates : [text]).map(letters);
+      var listed = (await wordsFile(meta, key)).w;
+      var targets = (isKorean ? korean(meta, text) : english(meta, text)).candidates.map(letters); /* with and without endings */
       var ranked = [];
       listed.forEach(function (entry) {
         var spelled = letters(entry[0]);
