@@ -21,6 +21,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .corpus import generate_corpus
 from .machine import describe_machine
 from .measure import Run, combine, run_measured, tree_size
@@ -38,6 +40,7 @@ LARGE_COLD_GOAL_S, LARGE_MEMORY_GOAL_MB = 240.0, 2048.0
 PREVIEW_GOAL_S = 3.0
 # Issue 4's goals for the search, at GOAL_FROM pairs and more.
 SEARCH_BYTES_GOAL, FIRST_HIT_GOAL_S, LATER_GOAL_MS = 300_000, 1.0, 50
+SEARCH2_FIXTURE = Path("tests") / "fixtures" / "search2"  # issue 19's query classes and their briefs
 STEPS = ("check", "project_cold", "project_warm", "stock", "stock_lean")
 LABELS = {
     "check": "briefs check", "project_cold": "project, cold", "project_warm": "project, warm", "stock": "stock stack",
@@ -242,6 +245,21 @@ def recall_run(work: Path, source: Path) -> dict[str, Any] | None:
     return measure_recall(project / "site", stock / "site", briefs, load_queries(source))
 
 
+def recall_run_search2(work: Path, source: Path) -> dict[str, Any] | None:
+    """Recall and precision of issue 19's query classes (derived nouns, units, acronyms, hyphens,
+    initials) over their own fixture corpus (tests/fixtures/search2), on both stacks."""
+    fixture = source / SEARCH2_FIXTURE
+    if not (fixture / "queries.yml").is_file():
+        return None
+    briefs = fixture / "briefs"
+    project = project_copy(work / "recall2" / "project", briefs, source)
+    stock = stock_project(work / "recall2" / "stock", briefs)
+    if not (_build(project).ok and _build(stock).ok):
+        return None
+    queries = yaml.safe_load((fixture / "queries.yml").read_text(encoding="utf-8"))
+    return measure_recall(project / "site", stock / "site", briefs, queries)
+
+
 def search_goal_lines(result: dict[str, Any], recall: dict[str, Any] | None) -> list[str]:
     """Issue 4's goals, each marked met or not met: the project's search at this size, its recall once."""
     n = result["pairs"]
@@ -330,9 +348,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         source = export_revision(machine["commit"], work / "source") if args.rev else ROOT
         recall = recall_run(work, source) if not args.no_search else None
+        recall2 = recall_run_search2(work, source) if not args.no_search else None
         if not args.no_search:
             for line in recall_lines(recall):
                 print(line, flush=True)
+            for line in recall_lines(recall2):
+                print(line.replace("search recall", "search 2 recall (tests/fixtures/search2)", 1), flush=True)
         results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview)
                    for n in sizes]
     finally:
@@ -346,7 +367,7 @@ def main(argv: list[str] | None = None) -> int:
     machine["load_average_after"] = describe_machine(ROOT)["load_average"]
     report = {
         "date": started.isoformat(timespec="seconds"), "machine": machine, "source": args.rev or "work tree",
-        "seed": args.seed, "sizes": sizes, "recall": recall, "results": results,
+        "seed": args.seed, "sizes": sizes, "recall": recall, "recall_search2": recall2, "results": results,
     }
     out = args.out or ROOT / "bench-results" / f"bench-{started:%Y-%m-%dT%H%M%SZ}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
