@@ -1,10 +1,13 @@
 """Answer a query over a built index folder, as ``search-engine.js`` does in the browser.
 
 Used by the recall tests and the benchmark; kept step for step like the
-script: normalise (NFC, lower case, script runs), look each word up (a
+script: normalise (NFC, lower case, words of one script or mixed words such
+as ``2030년``), look each word up (a mixed word whole, else its parts; a
 Korean word as typed, then without its particle or ending, the longest form
 the index knows; an English word through its stem), keep the documents that
-have every word, filter, rank by the sum of weight × idf, newest first on ties.
+have every word, filter, rank by the sum of weight × idf, newest first on
+ties; each hit with the body passage its excerpt shows. Queries of initial
+consonants and corrections: ``hints``.
 """
 
 from __future__ import annotations

@@ -5,7 +5,10 @@
  * the shards of the query's words, the display chunks of the hits shown) and keeping every
  * file it has read, so a later query pays only for new files. One engine per index URL: the
  * page and the drop-down on the search page share their files.
- * briefkit/search/query.py does the same in Python for the tests, step for step.
+ * Issue 19: each hit knows the body passage its excerpt shows (p/<doc>-<n>.json, read with its
+ * display chunk), a query of initial consonants (ㅅㅁㅌㄱㅈ) matches titles and terms, a query
+ * with no hits gets corrections (suggestions), from one small word list (k/<key>.json).
+ * briefkit/search/query.py and hints.py do the same in Python for the tests, step for step.
  * Nothing here writes HTML: the helpers that build elements set textContent only.
  */
 (function () {

@@ -3,6 +3,9 @@
  * engine (search-engine.js, run from the page's head) for the hits and shows them. As the
  * reader types, the engine is asked to load what the typed query needs (its shards and the
  * display chunks of its first hits), so Enter finds them loaded; nothing is shown until Enter.
+ * A hit shows its excerpt (the matched body passage, or the summary) and opens the brief at
+ * that passage; a query with no hits, or in the other language's script, is offered corrections
+ * and the other language's briefs (data-hints).
  * Every text from the index reaches the page through textContent.
  */
 (function () {
