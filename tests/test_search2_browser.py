@@ -159,6 +159,19 @@ def test_a_typo_is_offered_a_correction(page: Any, url: str) -> None:
     assert page.eval_on_selector_all("[data-result]", "items => items.map(i => i.dataset.result)") == [GIMHAE]
 
 
+def test_a_typo_in_the_header_box_is_offered_a_correction(page: Any, url: str) -> None:
+    page.goto(url + "en/")
+    page.click(BOX)
+    page.keyboard.type("liquidty", delay=30)
+    _until(page, f"() => document.querySelector('{LIST}').dataset.query === 'liquidty'")
+    offer = page.locator(f"{LIST} [data-suggest]")
+    assert offer.get_attribute("data-suggest") == "liquidity"
+    page.keyboard.press("ArrowDown")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert urlsplit(page.url).path == "/en/search/" and parse_qs(urlsplit(page.url).query)["q"] == ["liquidity"]
+
+
 def test_english_typo(page: Any, url: str) -> None:
     assert _search(page, url, "en", "liquidty") == []
     assert page.locator("[data-suggest] a").all_text_contents() == ["liquidity"]

@@ -114,7 +114,9 @@
     return item;
   }
 
-  function render(q, result, rows) {
+  /* ``offers``: corrections of a query with no hits ("did you mean"), each an option leading to
+     its search page, before the last option. */
+  function render(q, result, rows, offers) {
     var items = document.createDocumentFragment();
     options = [];
     active = -1;
@@ -132,7 +134,15 @@
       options.push(item);
       items.appendChild(item);
     });
-    var all = option(rows.length, everything(q));
+    (offers || []).forEach(function (offer, n) {
+      var item = option(rows.length + n, everything(offer));
+      item.className = "briefs-suggest__offer";
+      item.setAttribute("data-suggest", offer);
+      item.textContent = message("suggest") + " " + offer;
+      options.push(item);
+      items.appendChild(item);
+    });
+    var all = option(options.length, everything(q));
     all.className = "briefs-suggest__all";
     all.textContent = result.hits.length ? message("all", result.hits.length) : message("open");
     options.push(all);
@@ -165,8 +175,9 @@
       return q ? engine.search({ q: q }) : null;
     }).then(function (result) {
       if (!result || (pending && !result.hits.length)) return;
-      return engine.rows(result.hits.slice(0, SHOWN)).then(function (rows) {
-        if (mine === run && document.activeElement === input) render(q, result, rows);
+      var offers = result.hits.length ? Promise.resolve([]) : engine.suggestions(q).catch(function () { return []; });
+      return Promise.all([engine.rows(result.hits.slice(0, SHOWN)), offers]).then(function (both) {
+        if (mine === run && document.activeElement === input) render(q, result, both[0], both[1]);
       });
     }).catch(function () {});
   }
