@@ -113,7 +113,7 @@ def test_a_match_in_the_title_or_summary_shows_the_summary(site: Build) -> None:
 @pytest.mark.build
 def test_no_hit_queries_still_find_nothing(site: Build) -> None:
     ko, en = index(site, "ko"), index(site, "en")
-    for query in ("없는말", "불랑률", "ㅋㅋㅋ", "zzz9", "xq-zz", "1999년"):
+    for query in ("없는말", "불랑률", "ㅋㅋㅋ", "zzz9", "xq-zz", "1999년", "a.i 인력난"):
         assert ko.search(query) == [], query
     assert en.search("lithium battery subsidy quota") == []
     assert ko.search("lithium") == []  # English only: the page offers the English briefs instead

@@ -194,6 +194,13 @@ def test_a_query_in_the_other_language_is_offered_its_briefs(
     assert page.eval_on_selector_all("[data-result]", "items => items.map(i => i.dataset.result)") == [GIMHAE]
 
 
+@pytest.mark.parametrize("q", ["zzz9", "xq-zz", "1999년", "a.i 인력난", "ㅋㅋㅋ"])
+def test_no_hit_queries_find_nothing_in_the_script_either(page: Any, url: str, q: str) -> None:
+    from urllib.parse import quote
+
+    assert _search(page, url, "ko", quote(q)) == []
+
+
 def test_no_hits_and_nothing_close_says_so_and_offers_nothing(page: Any, url: str) -> None:
     assert _search(page, url, "ko", "없는말") == []
     assert page.locator("[data-status]").text_content() == "검색 결과가 없습니다."

@@ -302,7 +302,7 @@
       var out = [];
       for (var i = 0; i < list.length; i++) {
         var w = list[i];
-        if (!found[i] && w.parts) {
+        if (!found[i] && w.parts && w.parts.length) {
           for (var k = 0; k < w.parts.length; k++) {
             out.push({ word: w.parts[k], found: await lookup(meta, w.parts[k]) || await split(meta, w.parts[k]) });
           }
