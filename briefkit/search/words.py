@@ -24,9 +24,10 @@ from .forms import INITIALS, initials
 from .records import Record
 
 MIN_HANGUL = 2  # syllables of a Korean term worth offering
-# At most: longer terms are compounds across words (중소벤처기업부한지훈대표, at 1,000 synthetic
-# pairs half the ㅈㅅ file), not what a reader types as initials or misspells.
-MAX_HANGUL = 6
+# At most: 소상공인시장진흥공단 stays in; longer terms are compounds across words
+# (중소벤처기업부한지훈대표: at 1,000 synthetic pairs half the ㅈㅅ file), not what a reader
+# types as initials or misspells.
+MAX_HANGUL = 10
 MIN_LATIN = 3  # letters of an English word worth offering
 
 
