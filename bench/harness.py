@@ -21,6 +21,8 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+import yaml
+
 from .corpus import FIXTURE_VOCABULARIES, generate_corpus
 from .machine import describe_machine
 from .measure import Run, combine, run_measured, tree_size
@@ -38,6 +40,7 @@ LARGE_COLD_GOAL_S, LARGE_MEMORY_GOAL_MB = 240.0, 2048.0
 PREVIEW_GOAL_S = 3.0
 # Issue 4's goals for the search, at GOAL_FROM pairs and more.
 SEARCH_BYTES_GOAL, FIRST_HIT_GOAL_S, LATER_GOAL_MS = 300_000, 1.0, 50
+SEARCH2_FIXTURE = Path("tests") / "fixtures" / "search2"  # issue 19's query classes and their briefs
 STEPS = ("check", "project_cold", "project_warm", "stock", "stock_lean")
 LABELS = {
     "check": "briefs check", "project_cold": "project, cold", "project_warm": "project, warm", "stock": "stock stack",
@@ -127,12 +130,34 @@ def search_lines(pairs: int, searched: dict[str, dict[str, Any] | None]) -> list
                     f"first hit {entry['first_result_s']} s"
                     + (f" (seen from the benchmark {seen} s)" if seen is not None else "")
                     + f", search files {entry['bytes_search'] / 1e3:.0f} KB of {entry['bytes_total'] / 1e3:.0f} KB"
+                    + excerpt_part(entry)
                 )
             lines.append(f"N={pairs}: search, {stack}, {lang} '{entry.get('query')}': {shown}")
             later = later_line(entry)
             if later:
                 lines.append(f"N={pairs}: later queries, {stack}, {lang}: {later}")
+            lines += [f"N={pairs}: search 2, {stack}, {lang} {search2_line(path)}" for path in entry.get("search2", [])]
     return lines
+
+
+def excerpt_part(entry: dict[str, Any]) -> str:
+    """The excerpts' share of a first search (issue 19): the passage files it read."""
+    files = entry.get("bytes_by_file", {})
+    passages = [n for url, n in files.items() if "search/index/" in url and "/p/" in url]
+    ours = any("search/index/" in url for url in files)
+    return f" (excerpts {sum(passages) / 1e3:.1f} KB in {len(passages)} files)" if ours else ""
+
+
+def search2_line(path: dict[str, Any]) -> str:
+    """Issue 19's paths: what the page showed, its ms, the search files with the excerpts' and word lists' part."""
+    if path.get("error"):
+        return f"'{path['query']}': failed ({path['error']})"
+    offers = f", offered {', '.join(path['offers'])}" if path["offers"] else ""
+    return (f"'{path['query']}': {path['hits']} hits, {path['excerpts']} marks in excerpts{offers}; "
+            f"first hit {path['first_ms']} ms, done {path['done_ms']} ms in the page; "
+            f"search files {path['bytes_search'] / 1e3:.0f} KB, of them excerpts "
+            f"{path['bytes_excerpts'] / 1e3:.1f} KB ({path['files_excerpts']} files), "
+            f"word lists {path['bytes_words'] / 1e3:.1f} KB")
 
 
 def later_line(entry: dict[str, Any]) -> str:
@@ -221,6 +246,21 @@ def recall_run(
     if not (_build(project).ok and _build(stock).ok):
         return None
     return measure_recall(project / "site", stock / "site", briefs, load_queries(queries or ROOT / RECALL_QUERIES))
+
+
+def recall_run_search2(work: Path, source: Path) -> dict[str, Any] | None:
+    """Recall and precision of issue 19's query classes (derived nouns, units, acronyms, hyphens,
+    initials) over their own fixture corpus (tests/fixtures/search2), on both stacks."""
+    fixture = source / SEARCH2_FIXTURE
+    if not (fixture / "queries.yml").is_file():
+        return None
+    briefs = fixture / "briefs"
+    project = project_copy(work / "recall2" / "project", briefs, source)
+    stock = stock_project(work / "recall2" / "stock", briefs)
+    if not (_build(project).ok and _build(stock).ok):
+        return None
+    queries = yaml.safe_load((fixture / "queries.yml").read_text(encoding="utf-8"))
+    return measure_recall(project / "site", stock / "site", briefs, queries)
 
 
 def search_goal_lines(result: dict[str, Any], recall: dict[str, Any] | None) -> list[str]:
@@ -318,9 +358,12 @@ def main(argv: list[str] | None = None) -> int:
     try:
         source = export_revision(machine["commit"], work / "source") if args.rev else ROOT
         recall = recall_run(work, source, args.recall_briefs, args.recall_queries) if not args.no_search else None
+        recall2 = recall_run_search2(work, source) if not args.no_search else None
         if not args.no_search:
             for line in recall_lines(recall):
                 print(line, flush=True)
+            for line in recall_lines(recall2):
+                print(line.replace("search recall", "search 2 recall (tests/fixtures/search2)", 1), flush=True)
         results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview,
                               args.vocabularies) for n in sizes]
     finally:
@@ -334,7 +377,7 @@ def main(argv: list[str] | None = None) -> int:
     machine["load_average_after"] = describe_machine(ROOT)["load_average"]
     report = {
         "date": started.isoformat(timespec="seconds"), "machine": machine, "source": args.rev or "work tree",
-        "seed": args.seed, "sizes": sizes, "recall": recall, "results": results,
+        "seed": args.seed, "sizes": sizes, "recall": recall, "recall_search2": recall2, "results": results,
     }
     out = args.out or ROOT / "bench-results" / f"bench-{started:%Y-%m-%dT%H%M%SZ}.json"
     out.parent.mkdir(parents=True, exist_ok=True)

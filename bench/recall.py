@@ -27,6 +27,8 @@ import yaml
 
 from bench.search import CHROMIUM, CHROMIUM_ARGS, serve
 from briefkit.catalog import load_catalog
+from briefkit.search.forms import all_initials
+from briefkit.search.hints import initials_search
 from briefkit.search.query import IndexFolder
 from briefkit.search.records import records, term_names
 from briefkit.site import SiteView
@@ -54,8 +56,15 @@ def searchable_texts(briefs: Path, lang: str) -> dict[str, str]:
 
 
 def morphemes(index: IndexFolder, query: str) -> set[str]:
-    """The forms a brief must contain one of to be a fair hit for ``query``."""
+    """The forms a brief must contain one of to be a fair hit for ``query``.
+
+    A word of two scripts (``2030년``) counts with its parts; a query of
+    initial consonants (``ㅂㄹㄹ``) with the index terms it stands for.
+    """
+    if all_initials(query):
+        return {term for match in initials_search(index, query)[2] for term in [match[0]]}
     words = index.words(query)
+    words += [part for w in words for part in w.parts]
     joined = index.joined(words)
     found = {c for w in [*words, *([joined] if joined else [])] for c in w.candidates}
     for word in words:

@@ -23,6 +23,10 @@ CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-quic"
                  "--disable-dev-shm-usage"]
 TYPING_MS = 150  # between keys when the benchmark types a query: a fast typist (80 words a minute)
 READING_MS = 1000  # a reader looks at the hits before the next query or filter
+# Issue 19's paths on the project's search page: a match in the body (excerpts), a query of initial
+# consonants, a typo (no hits: "did you mean"), a query in the other language.
+SEARCH2 = {"ko": ("수출 지원", "ㅅㅁㅌㄱㅈ", "스마트곶장", "factories"),
+           "en": ("export support", "smart factroies", "스마트공장")}
 # Records when the page first holds an element matching the selector, in ms from the start of the
 # navigation (the page's clock): Playwright's wait_for_selector saw hits 150-250 ms after that.
 HIT_SEEN = """selector => new MutationObserver((changes, observer) => {
@@ -191,6 +195,31 @@ def _measure(base: str, stack: str) -> dict[str, Any]:
         page.eval_on_selector("#search-q", "(input, q) => { input.value = q; input.form.requestSubmit(); }", second)
         return answered(page)
 
+    def search2(page: Any, lang: str, query: str) -> dict[str, Any]:
+        """Issue 19's paths, each from its URL in a fresh context: bytes (all search files; the
+        excerpts' passage files; the word lists of 초성 and "did you mean") and the page's ms to the
+        first hit, or to the hints of a query with no hits."""
+        sizes: dict[str, int] = {}
+        page.on("requestfinished", lambda request: sizes.__setitem__(
+            request.url, request.sizes()["responseBodySize"]))
+        page.goto(f"{base}{'' if lang == 'ko' else 'en/'}search/?q={query}")
+        page.wait_for_selector("#briefs-search[data-state=done]")
+        page.wait_for_load_state("networkidle")
+        first, whole = answered(page)
+        index = f"/search/index/{lang}/"
+        return {
+            "query": query,
+            "first_ms": first,
+            "done_ms": whole,
+            "hits": page.locator("[data-result]").count(),
+            "excerpts": page.locator("[data-excerpt] mark").count(),
+            "offers": page.locator("[data-suggest] a, [data-other] a").all_text_contents(),
+            "bytes_search": sum(n for u, n in sizes.items() if is_search(u)),
+            "bytes_excerpts": sum(n for u, n in sizes.items() if f"{index}p/" in u),
+            "files_excerpts": sum(1 for u in sizes if f"{index}p/" in u),
+            "bytes_words": sum(n for u, n in sizes.items() if f"{index}k/" in u),
+        }
+
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         # A reader's browser is running before the search is opened: the browser's own start
@@ -212,5 +241,15 @@ def _measure(base: str, stack: str) -> dict[str, Any]:
                 results[lang] = {"query": first, "error": str(error).splitlines()[0]}
             finally:
                 context.close()
+            if stack == "project" and not results[lang].get("error"):
+                results[lang]["search2"] = []
+                for query in SEARCH2[lang]:
+                    context = browser.new_context()
+                    try:
+                        results[lang]["search2"].append(search2(context.new_page(), lang, query))
+                    except Exception as error:
+                        results[lang]["search2"].append({"query": query, "error": str(error).splitlines()[0]})
+                    finally:
+                        context.close()
         browser.close()
     return results

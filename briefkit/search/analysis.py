@@ -212,8 +212,7 @@ def latin_terms(text: str, stemmer: Any, forms: dict[str, str], stems: dict[str,
         stem = stems[word]
         if stem is None:
             continue
-        if stem != word:
-            forms[word] = stem
+        forms[word] = stem  # the same word too: "did you mean" offers the words the briefs write
         terms[stem] += count
     return terms
 
@@ -222,17 +221,40 @@ def noun_terms(tokens: Sequence[Token], text: str) -> Counter[str]:
     """Nouns and compounds of adjacent nouns from one sentence's Kiwi tokens.
 
     A noun prefix (XPN) written onto its noun makes one noun with it
-    (소+상공인 gives 소상공인, and 상공인 too).
+    (소+상공인 gives 소상공인, and 상공인 too). A noun suffix (XSN: 률, 화, 성,
+    력, 적, 자 …) written onto a noun or a root (XR) makes the derived noun a
+    term besides its stem (불량률 and 불량, 간소화 and 간소), so the whole word a
+    reader types finds the brief, and finds it exactly; the stem's count from
+    the derived word is taken back (a count of 0 still lists the brief), so
+    the briefs that write the stem alone rank first for it.
     """
     terms: Counter[str] = Counter()
     run: list[str] = []
     end = -1
     prefix = ("", -1)
+    root = ("", -1)  # a root (XR) that a suffix may make a noun: 간소+화
     for token in tokens:
         form = token.form
         if token.tag == "XPN" and _hangul(form):
             prefix = (form, token.start + token.len)
             continue
+        if token.tag == "XSN" and _hangul(form):
+            # 불량+률: 불량률 (and 제품불량률 after 제품불량). The stem stays a term with no weight
+            # of its own from this word: it finds the brief, after the briefs that write it alone.
+            if run and end == token.start:
+                for size in range(1, min(COMPOUND_MAX, len(run)) + 1):
+                    stem = "".join(run[-size:])
+                    terms[stem] -= 1
+                    terms[stem + form] += 1
+            elif root[0] and root[1] == token.start:
+                terms[root[0]] += 0
+                terms[root[0] + form] += 1
+            run, end, prefix, root = [], -1, ("", -1), ("", -1)
+            continue
+        if token.tag == "XR" and _hangul(form):
+            run, end, prefix, root = [], -1, ("", -1), (form, token.start + token.len)
+            continue
+        root = ("", -1)
         if token.tag not in NOUN_TAGS or not _hangul(form):
             run, end, prefix = [], -1, ("", -1)
             continue

@@ -65,7 +65,7 @@ class SearchBuild:
         if cached is not None:
             return cached
         analyses = self.analyzer.analyse([texts for _, texts in items])
-        files = index_files(lang, [(r, a) for (r, _), a in zip(items, analyses, strict=True)],
+        files = index_files(lang, [(r, a, t) for (r, t), a in zip(items, analyses, strict=True)],
                             self._term_analysis(), labels)
         self._write_index(lang, digest, files)
         return files

@@ -1,10 +1,13 @@
 """Answer a query over a built index folder, as ``search-engine.js`` does in the browser.
 
 Used by the recall tests and the benchmark; kept step for step like the
-script: normalise (NFC, lower case, script runs), look each word up (a
+script: normalise (NFC, lower case, words of one script or mixed words such
+as ``2030년``), look each word up (a mixed word whole, else its parts; a
 Korean word as typed, then without its particle or ending, the longest form
 the index knows; an English word through its stem), keep the documents that
-have every word, filter, rank by the sum of weight × idf, newest first on ties.
+have every word, filter, rank by the sum of weight × idf, newest first on
+ties; each hit with the body passage its excerpt shows. Queries of initial
+consonants and corrections: ``hints``.
 """
 
 from __future__ import annotations
@@ -16,17 +19,27 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .analysis import TOKEN, normalize
+from .analysis import normalize
+from .forms import COMPACT, RUN, all_initials, mixed
 from .writer import bucket
 
 
 @dataclass(frozen=True)
 class Word:
-    """One query word and the index forms tried for it, best first."""
+    """One query word and the index forms tried for it, best first.
+
+    A mixed word (``2030년``, ``r&d``, ``ai반도체``: ``forms.mixed``) is tried
+    whole; when the index does not know it whole, its ``parts`` are words of
+    their own.
+    """
 
     text: str
     candidates: tuple[str, ...]
     latin: bool
+    parts: tuple[Word, ...] = ()
+
+
+Match = tuple[str, dict[int, int], dict[int, int]]  # index term, weight and passage by document
 
 
 @dataclass
@@ -35,6 +48,7 @@ class Hit:
     id: str
     score: float
     terms: tuple[str, ...]
+    passage: int = 0  # 0: the excerpt is the summary; else one more than the body passage shown
 
 
 @dataclass
@@ -49,17 +63,24 @@ class IndexFolder:
 
     def words(self, query: str) -> list[Word]:
         words: list[Word] = []
-        stop = set(self.meta["stopwords"])
-        for match in TOKEN.finditer(normalize(query)):
+        for match in COMPACT.finditer(normalize(query)):
             text = match.group()
-            if "\uac00" <= text[0] <= "\ud7a3":
-                words.append(self.korean(text))
-            elif text[0].isdigit():
-                if len(text) >= 2:
-                    words.append(Word(text, (text,), False))
-            elif text not in stop:
-                words.append(self.english(text))
+            if mixed(text):
+                parts = [w for run in RUN.findall(text) if (w := self.word(run))]
+                stripped = [text[: -len(s)] for s in self.meta["suffixes"]
+                            if text.endswith(s) and len(text) > len(s) and mixed(text[: -len(s)])]
+                words.append(Word(text, (text, *dict.fromkeys(stripped)), False, tuple(parts)))
+            elif word := self.word(text):
+                words.append(word)
         return words
+
+    def word(self, text: str) -> Word | None:
+        """One script run as a query word; None for a one-digit number or a stop word."""
+        if "\uac00" <= text[0] <= "\ud7a3":
+            return self.korean(text)
+        if text[0].isdigit():
+            return Word(text, (text,), False) if len(text) >= 2 else None
+        return None if text in self.meta["stopwords"] else self.english(text)
 
     def korean(self, text: str) -> Word:
         """A Korean word as typed, then without each particle or ending it may carry, longest first."""
@@ -79,11 +100,11 @@ class IndexFolder:
 
     def joined(self, words: list[Word]) -> Word | None:
         """Korean words typed apart, as one word: ``인내 자본`` also finds 인내자본 analysed whole."""
-        if len(words) < 2 or any(w.latin or not "\uac00" <= w.text[0] <= "\ud7a3" for w in words):
+        if len(words) < 2 or any(w.latin or w.parts or not "\uac00" <= w.text[0] <= "\ud7a3" for w in words):
             return None
         return self.korean("".join(w.text for w in words))
 
-    def split(self, word: Word) -> tuple[str, dict[int, int]] | None:
+    def split(self, word: Word) -> Match | None:
         """A Korean word the index does not know, as two it knows (경남수출 → 경남 + 수출).
 
         Splits are tried with the longest first part first; both parts have
@@ -99,11 +120,11 @@ class IndexFolder:
                 continue
             docs = {d: w + right[1][d] for d, w in left[1].items() if d in right[1]}
             if docs:
-                return f"{left[0]} {right[0]}", docs
+                return f"{left[0]} {right[0]}", docs, {d: left[2][d] or right[2][d] for d in docs}
         return None
 
-    def postings(self, word: Word) -> tuple[str, dict[int, int]] | None:
-        """The index term a word matches and its documents, or None."""
+    def postings(self, word: Word) -> Match | None:
+        """The index term a word matches, its documents' weights and first passages, or None."""
         for candidate in word.candidates:
             term = candidate
             if word.latin:
@@ -111,29 +132,51 @@ class IndexFolder:
             found = self._shard(term)["t"].get(term)
             if found is not None:
                 docs: dict[int, int] = {}
+                where: dict[int, int] = {}
                 doc = 0
-                for i in range(0, len(found), 2):
+                for i in range(0, len(found), 3):
                     doc += found[i]
                     docs[doc] = found[i + 1]
-                return term, docs
+                    where[doc] = found[i + 2]
+                return term, docs, where
         return None
 
+    def resolved(self, words: list[Word]) -> list[tuple[Word, Match | None]]:
+        """Each word with its match: a mixed word whole, or else its parts one by one."""
+        out: list[tuple[Word, Match | None]] = []
+        for word in words:
+            found = self.postings(word) or (None if word.parts else self.split(word))
+            if found is None and word.parts:
+                out += [(part, self.postings(part) or self.split(part)) for part in word.parts]
+            else:
+                out.append((word, found))
+        return out
+
     def search(self, query: str, topic: str = "", region: str = "", year: str = "") -> list[Hit]:
-        """Hits for ``query`` and the filters, by relevance (all documents newest first if no words)."""
+        """Hits for ``query`` and the filters, by relevance (all documents newest first if no words).
+
+        A query typed as initial consonants only (``ㅅㅁㅌㄱㅈ``) matches the
+        initials of titles and index terms instead (``hints.initials_search``).
+        """
+        if all_initials(query):
+            from .hints import initials_search
+
+            return self._hits(*initials_search(self, query), topic, region, year)
         count = self.meta["count"]
         scores: dict[int, float] | None = None
         matched: list[str] = []
+        matches: list[Match] = []
         words = self.words(query)
         if query.strip() and not words:
             return []
-        for word in words:
-            found = self.postings(word) or self.split(word)
+        for word, found in self.resolved(words):
             if found is None and self.optional(word):
                 continue
             if found is None:
                 scores = {}
                 break
-            term, docs = found
+            term, docs, _ = found
+            matches.append(found)
             matched.extend(term.split())
             idf = math.log(1 + count / len(docs))
             scores = {d: docs[d] * idf + (scores[d] if scores is not None else 0.0)
@@ -143,17 +186,30 @@ class IndexFolder:
         joined = self.joined(words)
         found = self.postings(joined) if joined else None
         if found is not None:
-            term, docs = found
+            term, docs, _ = found
+            matches.append(found)
             matched.append(term)
             idf = math.log(1 + count / len(docs))
             for d, weight in docs.items():
                 scores[d] = max(scores.get(d, 0.0), weight * idf * len(words))
+        return self._hits(scores, matched, matches, topic, region, year)
+
+    def _hits(self, scores: dict[int, float], matched: list[str], matches: list[Match],
+              topic: str, region: str, year: str) -> list[Hit]:
         allowed = self.filtered(topic, region, year)
-        hits = [Hit(d, "", s, tuple(matched)) for d, s in scores.items() if d in allowed]
+        hits = [Hit(d, "", s, tuple(matched), passage(d, matches)) for d, s in scores.items() if d in allowed]
         hits.sort(key=lambda h: (-h.score, h.doc))
         for hit in hits:
             hit.id = self.doc(hit.doc)[0]
         return hits
+
+    def excerpt(self, hit: Hit) -> str:
+        """The text a hit shows under its title: its body passage, or its summary."""
+        if not hit.passage:
+            return self.doc(hit.doc)[3]  # type: ignore[no-any-return]
+        n = hit.passage - 1
+        block = self._load(f"p/{hit.doc}-{n // self.meta['block']}.json")
+        return block[n % self.meta["block"]]  # type: ignore[no-any-return]
 
     def filtered(self, topic: str, region: str, year: str) -> set[int]:
         docs = set(range(self.meta["count"]))
@@ -175,10 +231,21 @@ class IndexFolder:
             self._shards[n] = self._load(f"t/{n}.json")
         return self._shards[n]
 
+    def words_file(self, key: str) -> dict[str, Any]:
+        """``k/<key>.json`` (``words``), or empty lists when meta.json lists no such file."""
+        return self._load(f"k/{key}.json") if key in self.meta["words"] else {"w": [], "t": []}
+
     def _load(self, rel: str) -> Any:
         if rel not in self.fetched:
             self.fetched.append(rel)
         return json.loads((self.folder / rel).read_text(encoding="utf-8"))
+
+
+def passage(doc: int, matches: list[Match]) -> int:
+    """The body passage a hit shows: the one most of the query's words first stand in, the
+    earliest on a tie; 0 (the summary) when every word is in the title or summary."""
+    codes = [m[2][doc] for m in matches if m[2].get(doc)]
+    return min(codes, key=lambda c: (-codes.count(c), c)) if codes else 0
 
 
 def _undelta(deltas: list[int]) -> list[int]:

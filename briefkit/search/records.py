@@ -14,13 +14,13 @@ from dataclasses import dataclass
 
 from ..site import BriefView, SiteView
 from ..vocabulary import Term
+from .passages import passages
 
 # Field weights: a word in the title says more about a brief than one in the body.
 TITLE, SUMMARY, PEOPLE, BODY = 6, 3, 2, 1
 LABELS = 3
-FIELD_WEIGHTS = (TITLE, SUMMARY, PEOPLE, BODY)
+FIELD_WEIGHTS = (TITLE, SUMMARY, PEOPLE)  # then BODY for every passage of the body
 
-_MARKUP = re.compile(r"<[^>]*>|\]\([^)]*\)|https?://\S+")
 
 
 @dataclass(frozen=True)
@@ -45,12 +45,16 @@ def records(site: SiteView, lang: str) -> list[tuple[Record, tuple[str, ...]]]:
 
 
 def field_texts(view: BriefView) -> tuple[str, ...]:
-    """Title, summary, people and places, body: in the order of ``FIELD_WEIGHTS``."""
+    """Title, summary, people and places (``FIELD_WEIGHTS``), then each passage of the body (``BODY``).
+
+    The body is analysed passage by passage (``passages``) so that the index
+    knows where in the body each term first stands, for the excerpt.
+    """
     text = view.text
     people = [text.venue, *text.organizers]
     for speaker in text.speakers:
         people += [speaker.name, speaker.role, speaker.affiliation]
-    return (text.title, text.summary, "\n".join(p for p in people if p), _MARKUP.sub(" ", text.body))
+    return (text.title, text.summary, "\n".join(p for p in people if p), *passages(text.body))
 
 
 def term_names(term: Term) -> tuple[str, ...]:

@@ -31,6 +31,9 @@ SEARCH_STRINGS: dict[str, dict[str, str]] = {
         "suggest_list": "빠른 검색 결과",
         "suggest_all": "검색 결과 모두 보기 ({n}건)",
         "suggest_open": "검색 페이지 열기",
+        "did_you_mean": "이 검색어를 찾으셨나요?",
+        "other": "영어 브리프 {n}건",
+        "other_one": "영어 브리프 {n}건",
     },
     "en": {
         "search": "Search",
@@ -57,5 +60,8 @@ SEARCH_STRINGS: dict[str, dict[str, str]] = {
         "suggest_list": "Quick results",
         "suggest_all": "All results ({n})",
         "suggest_open": "Open the search page",
+        "did_you_mean": "Did you mean:",
+        "other": "{n} Korean briefs",
+        "other_one": "{n} Korean brief",
     },
 }

@@ -3,6 +3,9 @@
  * engine (search-engine.js, run from the page's head) for the hits and shows them. As the
  * reader types, the engine is asked to load what the typed query needs (its shards and the
  * display chunks of its first hits), so Enter finds them loaded; nothing is shown until Enter.
+ * A hit shows its excerpt (the matched body passage, or the summary) and opens the brief at
+ * that passage; a query with no hits, or in the other language's script, is offered corrections
+ * and the other language's briefs (data-hints).
  * Every text from the index reaches the page through textContent.
  */
 (function () {
@@ -21,7 +24,9 @@
   var status = root.querySelector("[data-status]");
   var list = root.querySelector("[data-results]");
   var more = root.querySelector("[data-more]");
-  var state = { hits: [], shown: 0, needles: [], run: 0, started: 0, count: "", result: null };
+  var state = { hits: [], shown: 0, needles: [], passage: null, run: 0, started: 0, count: "", result: null };
+  var hints = root.querySelector("[data-hints]");
+  var otherLang = root.getAttribute("data-other-lang");
   var composing = false;
   var timer = 0;
   var prepared = ""; /* the last query prepared, as JSON */
@@ -80,6 +85,9 @@
     });
   }
 
+  /* A hit: its title (the brief's page; followed, the page opens at the excerpt's passage), its
+     date, and the body passage around the match (data-excerpt), or the summary when the match is
+     in the title or summary. */
   function hitElement(doc) {
     var item = document.createElement("li");
     item.setAttribute("data-result", doc[0]);
@@ -88,7 +96,16 @@
     var time = document.createElement("time");
     time.dateTime = doc[1];
     time.textContent = window.BriefsSearch.dateText(doc[1], lang);
-    var summary = window.BriefsSearch.highlighted(document.createElement("p"), doc[3], state.needles);
+    var summary = document.createElement("p");
+    if (doc[5]) {
+      window.BriefsSearch.excerpt(summary, doc[5], state.needles);
+      summary.setAttribute("data-excerpt", "");
+      summary.className = "briefs-search__excerpt";
+      var passage = window.BriefsSearch.fragment(doc[5], state.needles);
+      if (passage) link.setAttribute("data-fragment", passage);
+    } else {
+      window.BriefsSearch.highlighted(summary, doc[3], state.needles);
+    }
     if (doc[4] !== lang) {
       link.lang = doc[4];
       summary.lang = doc[4];
@@ -103,7 +120,7 @@
   async function showMore(pending) {
     var run = state.run;
     var docs = state.hits.slice(state.shown, state.shown + PAGE);
-    var rows = pending || engine.each(docs);
+    var rows = pending || engine.each(docs, state.passage);
     rows.forEach(function (row) { row.catch(function () {}); }); /* a failure counts once, below */
     for (var i = 0; i < rows.length; i++) {
       var row = await rows[i];
@@ -155,11 +172,63 @@
     var go = function () {
       if (warming !== run) return;
       nextSteps(result, p).then(function (docs) {
-        return engine.warm(docs, function () { return warming === run && run === state.run; });
+        return engine.warm(docs, function () { return warming === run && run === state.run; }, result.passage);
       }).catch(function () {});
     };
     if (window.requestIdleCallback) window.requestIdleCallback(go, { timeout: 500 });
     else window.setTimeout(go, 50);
+  }
+
+  /* A query written only in the other language's script: Latin on the Korean page, Hangul on the English. */
+  function otherScript(q) {
+    return lang === "ko" ? /[a-z]/i.test(q) && !/[\uac00-\ud7a3]/.test(q) : /[\uac00-\ud7a3]/.test(q) && !/[a-z]/i.test(q);
+  }
+
+  function hintLine(name, text) {
+    var line = document.createElement("p");
+    line.setAttribute(name, "");
+    if (text) line.textContent = text;
+    hints.appendChild(line);
+    hints.hidden = false;
+    return line;
+  }
+
+  /* Where a search leads when it finds nothing here, or is written in the other language's script:
+     closest index words ("did you mean", a query with no hits only) and the same search among the
+     other language's briefs, when it finds any there, linked to that search page. */
+  function offer(run, p, n) {
+    var done = [];
+    if (!n) {
+      done.push(engine.suggestions(p.q).then(function (offers) {
+        if (run !== state.run || !offers.length) return;
+        var line = hintLine("data-suggest", message("suggest") + " ");
+        offers.forEach(function (q, i) {
+          var a = document.createElement("a");
+          a.href = "?q=" + encodeURIComponent(q);
+          a.textContent = q;
+          a.addEventListener("click", function (event) {
+            event.preventDefault();
+            input.value = q;
+            navigate();
+          });
+          if (i) line.appendChild(document.createTextNode(", "));
+          line.appendChild(a);
+        });
+      }));
+    }
+    /* The glossary of issue 13 may give the other language's words for this query: across(). */
+    var q = window.BriefsSearch.across(p.q, lang, otherLang);
+    var other = window.BriefsSearch.engine(root.getAttribute("data-other-index"));
+    done.push(other.search({ q: q }).then(function (result) {
+      var count = result.hits.length;
+      if (run !== state.run || !count) return;
+      var a = document.createElement("a");
+      a.href = root.getAttribute("data-other-search") + "?q=" + encodeURIComponent(q);
+      a.hreflang = otherLang;
+      a.textContent = message(count === 1 ? "other-one" : "other", count);
+      hintLine("data-other", "").appendChild(a);
+    }));
+    return Promise.all(done).catch(function () {});
   }
 
   /* Milliseconds since the search began, on ``name`` (the benchmark reads data-first-ms and data-ms). */
@@ -181,12 +250,15 @@
       /* The last search's hits stay until the first new one is in (showMore clears them and
          says how many were found), and the filters are filled after the hits: the display chunks
          are asked for first, and the page is not laid out again while they load. */
-      var pending = engine.each(result.hits.slice(0, PAGE));
+      var pending = engine.each(result.hits.slice(0, PAGE), result.passage);
+      hints.textContent = "";
+      hints.hidden = true;
       var n = result.hits.length;
       more.hidden = true;
       state.count = n ? message(n === 1 ? "count-one" : "count", n) : message("none");
       state.hits = result.hits;
       state.needles = result.needles;
+      state.passage = result.passage;
       state.shown = 0;
       await showMore(pending);
       if (run !== state.run) return;
@@ -195,6 +267,8 @@
         status.textContent = state.count;
         elapsed("data-first-ms");
       }
+      if (p.q && (!n || otherScript(p.q))) await offer(run, p, n);
+      if (run !== state.run) return;
       fillFacets(result.meta, p, result.matched);
       elapsed("data-ms");
       root.setAttribute("data-state", "done");
@@ -271,6 +345,14 @@
     });
   });
   window.addEventListener("popstate", update);
+  /* A hit's title opens the brief at its excerpt's passage (a text fragment): the address stays
+     plain on the link (to copy or open in a new tab) and takes the fragment when followed. */
+  list.addEventListener("click", function (event) {
+    var link = event.target.closest("a[data-fragment]");
+    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    event.preventDefault();
+    window.location.href = link.href + link.getAttribute("data-fragment");
+  });
   /* A search asked for elsewhere on this page (the header's box, search-suggest.js): shown here,
      as the page's own form shows one, with no reload. ``search`` is "?q=…". */
   window.BriefsSearch.show = function (search) {

@@ -114,7 +114,9 @@
     return item;
   }
 
-  function render(q, result, rows) {
+  /* ``offers``: corrections of a query with no hits ("did you mean"), each an option leading to
+     its search page, before the last option. */
+  function render(q, result, rows, offers) {
     var items = document.createDocumentFragment();
     options = [];
     active = -1;
@@ -132,7 +134,15 @@
       options.push(item);
       items.appendChild(item);
     });
-    var all = option(rows.length, everything(q));
+    (offers || []).forEach(function (offer, n) {
+      var item = option(rows.length + n, everything(offer));
+      item.className = "briefs-suggest__offer";
+      item.setAttribute("data-suggest", offer);
+      item.textContent = message("suggest") + " " + offer;
+      options.push(item);
+      items.appendChild(item);
+    });
+    var all = option(options.length, everything(q));
     all.className = "briefs-suggest__all";
     all.textContent = result.hits.length ? message("all", result.hits.length) : message("open");
     options.push(all);
@@ -145,19 +155,29 @@
     open(true);
   }
 
+  /* A syllable still being composed ends the query as a lone jamo (스마트공ㅈ): it is searched
+     without it, and a search that finds nothing then leaves the last list as it was instead of
+     saying "no results" while the reader is mid-syllable. A query of initials only (ㅅㅁㅌㄱㅈ) is
+     a 초성 search. */
   function update() {
-    var q = input.value.trim();
+    var typed = input.value.trim();
     var mine = ++run;
-    if (!q) {
+    if (!typed) {
       open(false);
       status.textContent = "";
       return;
     }
+    var pending = false;
+    var q = typed;
     boot().then(function () {
-      return engine.search({ q: q });
+      pending = composing || (/[\u3131-\u3163]$/.test(typed) && !window.BriefsSearch.initialsOnly(typed));
+      q = pending ? typed.replace(/[\u3131-\u3163]+$/, "").trim() : typed;
+      return q ? engine.search({ q: q }) : null;
     }).then(function (result) {
-      return engine.rows(result.hits.slice(0, SHOWN)).then(function (rows) {
-        if (mine === run && document.activeElement === input) render(q, result, rows);
+      if (!result || (pending && !result.hits.length)) return;
+      var offers = result.hits.length ? Promise.resolve([]) : engine.suggestions(q).catch(function () { return []; });
+      return Promise.all([engine.rows(result.hits.slice(0, SHOWN)), offers]).then(function (both) {
+        if (mine === run && document.activeElement === input) render(q, result, both[0], both[1]);
       });
     }).catch(function () {});
   }

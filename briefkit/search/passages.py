@@ -1,0 +1,38 @@
+"""A brief's body as short plain-text passages (about a sentence each), for excerpts.
+
+The index records, for each term and brief, the first body passage that
+holds the term; the search page shows that passage (``p/<doc>-<block>.json``,
+``BLOCK`` passages a file) around the match, with the query's words marked,
+and links to it with a text fragment. Markdown is reduced to the text a
+reader sees: link and image text stay, addresses, tags and markers go.
+"""
+
+from __future__ import annotations
+
+import re
+
+BLOCK = 8  # passages per file: a hit reads one file of about 1-2 KB
+
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+_TAG_OR_URL = re.compile(r"<[^>]*>|https?://\S+")
+_LINE_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+")
+_EMPHASIS = re.compile(r"\*\*|__|[*`~]")
+_RULE = re.compile(r"^[\s|:\-=*_]*$")
+_SENTENCE_END = re.compile(r"(?<=[.?!。])\s+")
+
+
+def passages(body: str) -> list[str]:
+    """The body's sentences as plain text, in order (a table row or heading is one passage)."""
+    out: list[str] = []
+    for line in body.splitlines():
+        if _RULE.fullmatch(line):
+            continue
+        text = _LINE_MARKER.sub("", line)
+        text = _IMAGE_OR_LINK.sub(r"\1", text)
+        text = _TAG_OR_URL.sub(" ", text)
+        text = _EMPHASIS.sub("", text).replace("|", " ")
+        for sentence in _SENTENCE_END.split(text):
+            sentence = " ".join(sentence.split())
+            if sentence:
+                out.append(sentence)
+    return out

@@ -1,0 +1,149 @@
+"""Search 2 (issue 19) in the index and its Python twin, over tests/fixtures/search2.
+
+Derived nouns (불량률, 간소화) and mixed words (2030년, R&D, AI반도체,
+low-carbon) are found whole and by their stem or parts, the exact form first;
+each hit knows the body passage its excerpt shows; a query of initial
+consonants finds the terms and titles they spell; a query with no hits is
+offered close index words; no-hit queries still find nothing. The browser
+side is tests/test_search2_browser.py.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import pytest
+import yaml
+from conftest import ROOT, Build, build, copy_project
+
+from bench.recall import contains, morphemes, searchable_texts
+from briefkit.search.analysis import SUFFIXES
+from briefkit.search.analyzer import Analyzer
+from briefkit.search.forms import distance, initials, letters, mixed_terms, strip_particle
+from briefkit.search.hints import suggestions
+from briefkit.search.passages import passages
+from briefkit.search.query import IndexFolder
+
+FIXTURE = ROOT / "tests" / "fixtures" / "search2"
+QUERIES: list[dict[str, Any]] = yaml.safe_load((FIXTURE / "queries.yml").read_text(encoding="utf-8"))
+GIMHAE = "2025-03-10-gimhae-parts-quality-roundtable"
+BUSAN = "2025-06-12-busan-export-parts-roundtable"
+DAEGU = "2025-09-04-daegu-finance-roundtable"
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    result = build(copy_project(tmp_path_factory.mktemp("search2"), FIXTURE / "briefs"))
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+def index(site: Build, lang: str) -> IndexFolder:
+    return IndexFolder(site.site / "search" / "index" / lang)
+
+
+# --- analysis ---------------------------------------------------------------
+
+@pytest.fixture(scope="module")
+def analyzer() -> Analyzer:
+    return Analyzer(None)
+
+
+def test_a_derived_noun_is_a_term_whole_and_by_its_stem(analyzer: Analyzer) -> None:
+    terms = analyzer.analyse([("제품 불량률을 낮추고 절차 간소화와 유동성을 높인다",)])[0].fields[0]
+    assert {"불량률", "불량", "간소화", "간소", "유동성", "유동"} <= set(terms)
+    assert terms["불량률"] == 1 and terms["불량"] == 0  # the stem finds it, after briefs that write it alone
+
+
+def test_mixed_words_are_terms_without_their_particles() -> None:
+    text = "2030년까지 10조원 규모의 r&d와 re100, ai반도체를 30%를 low-carbon 2030 ai"
+    assert set(mixed_terms(text, SUFFIXES)) == {"2030년", "10조원", "r&d", "re100", "ai반도체", "30%", "low-carbon"}
+    assert strip_particle("ai반도체는", SUFFIXES) == "ai반도체"
+    assert strip_particle("반도체는", SUFFIXES) == "반도체는"  # not mixed: Kiwi's job
+
+
+def test_passages_are_the_sentences_a_reader_sees() -> None:
+    body = "## 검사 공정\n\n한 대표는 **불량률을** 낮췄다. [보도자료](a.pdf)를 보라!\n\n| a | b |\n|---|---|\n- 항목"
+    assert passages(body) == ["검사 공정", "한 대표는 불량률을 낮췄다.", "보도자료를 보라!", "a b", "항목"]
+
+
+def test_jamo_helpers() -> None:
+    assert initials("스마트 공장") == "ㅅㅁㅌㄱㅈ"
+    assert distance(letters("스마트곶장"), letters("스마트공장"), 2) == 1
+    assert distance("factroy", "factory", 2) == 1  # a swap is one edit
+    assert distance("abc", "xyz", 1) == 2
+
+
+# --- the built index --------------------------------------------------------
+
+@pytest.mark.build
+@pytest.mark.parametrize("query", QUERIES, ids=[f'{q["lang"]}-{q["kind"]}-{q["q"]}' for q in QUERIES])
+def test_query_finds_its_briefs_with_an_excerpt_of_the_match(site: Build, query: dict[str, Any]) -> None:
+    folder = index(site, query["lang"])
+    hits = folder.search(query["q"])
+    ids = [hit.id for hit in hits]
+    assert set(query["expect"]) <= set(ids), ids
+    if "first" in query:
+        assert ids[0] == query["first"]
+    texts = searchable_texts(site.project / "briefs", query["lang"])
+    forms = morphemes(folder, query["q"])
+    assert all(contains(texts[i], forms) for i in ids), (ids, forms)  # precision: each holds a form
+    if "excerpt" in query:
+        assert hits[0].passage > 0  # the match is only in the body
+        assert query["excerpt"] in folder.excerpt(hits[0]).lower()
+
+
+@pytest.mark.build
+def test_the_exact_form_ranks_first(site: Build) -> None:
+    ko = index(site, "ko")
+    assert [h.id for h in ko.search("불량률")] == [GIMHAE]  # not the brief that writes 불량 alone
+    assert [h.id for h in ko.search("2030년")] == [GIMHAE]  # not "2030 비전"
+    assert {h.id for h in ko.search("2030")} == {GIMHAE, BUSAN}
+    assert [h.id for h in ko.search("AI반도체")] == [GIMHAE]
+
+
+@pytest.mark.build
+def test_a_match_in_the_title_or_summary_shows_the_summary(site: Build) -> None:
+    ko = index(site, "ko")
+    hit = ko.search("김해")[0]
+    assert hit.id == GIMHAE and hit.passage == 0
+    assert ko.excerpt(hit).startswith("김해의 자동차 부품")
+
+
+@pytest.mark.build
+def test_no_hit_queries_still_find_nothing(site: Build) -> None:
+    ko, en = index(site, "ko"), index(site, "en")
+    for query in ("없는말", "불랑률", "ㅋㅋㅋ", "zzz9", "xq-zz", "1999년", "a.i 인력난"):
+        assert ko.search(query) == [], query
+    assert en.search("lithium battery subsidy quota") == []
+    assert ko.search("lithium") == []  # English only: the page offers the English briefs instead
+    assert [h.id for h in en.search("lithium")] == [GIMHAE]
+
+
+@pytest.mark.build
+def test_a_typo_is_offered_close_index_words(site: Build) -> None:
+    ko, en = index(site, "ko"), index(site, "en")
+    assert suggestions(ko, "불랑률") == ["불량률"]
+    assert suggestions(ko, "유동셩을") == ["유동성"]
+    assert suggestions(en, "liquidty") == ["liquidity"]
+    assert suggestions(ko, "없는말") == []
+    assert suggestions(ko, "불량률") == []  # it finds something: nothing to correct
+
+
+@pytest.mark.build
+def test_initials_files_are_read_only_for_initials(site: Build) -> None:
+    ko = index(site, "ko")
+    ko.search("불량률")
+    assert not any(rel.startswith("k/") for rel in ko.fetched)
+    fresh = index(site, "ko")
+    assert [h.id for h in fresh.search("ㅂㄹㄹ")] == [GIMHAE]
+    assert [rel for rel in fresh.fetched if rel.startswith("k/")] == ["k/7-5.json"]  # ㅂ, ㄹ: initials 7 and 5
+
+
+@pytest.mark.build
+def test_passage_files_hold_the_body_in_blocks(site: Build) -> None:
+    folder = site.site / "search" / "index" / "ko" / "p"
+    names = sorted(p.name for p in folder.iterdir())
+    assert names and all(name.split("-")[0].isdigit() for name in names)
+    text = "".join(p.read_text(encoding="utf-8") for p in folder.iterdir())
+    assert "인력난을" in text and "](" not in text and "**" not in text
