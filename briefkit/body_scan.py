@@ -33,7 +33,7 @@ from pymdownx.slugs import slugify
 
 # MkDocs puts its defaults first (toc, tables, fenced_code), then mkdocs.yml's, in order.
 MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "admonition", "footnotes", "def_list",
-                       "md_in_html")
+                       "md_in_html", "briefkit.markdown_ids")
 # Markdown that can refer to nothing: no link or image, no raw HTML or autolink, no reference definition.
 _MAY_REFER = re.compile(r"\]\(|<|\]:")
 # Links to other sites, which need no parsing to pass: an inline link (not an image), an autolink, a

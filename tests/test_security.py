@@ -67,7 +67,7 @@ BODY = """
 
 [^q"><script>alert("fn")</script>]: 각주 본문
 
-<a class="md-overlay md-button" href="#main-content">덮개</a>
+<a class="md-overlay md-button" href="#id-main-content">덮개</a>
 """
 ID_ATTRIBUTE = re.compile(r'\bid="([^"]*)"')
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+import shutil
 from pathlib import Path
 
 import pytest
@@ -122,10 +123,12 @@ def test_the_date_rules_come_from_mkdocs_yml(tmp_path: Path) -> None:
     assert [str(p) for p in load_catalog(briefs).problems] == [str(p) for p in problems]
 
 
-def test_the_shipped_config_has_the_documented_defaults() -> None:
+def test_the_shipped_config_has_the_documented_defaults(tmp_path: Path) -> None:
     from conftest import ROOT
 
-    rules, problems = date_rules_for(ROOT / "briefs", "briefs")
+    shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the settings sit beside the briefs folder
+    (tmp_path / "briefs").mkdir()
+    rules, problems = date_rules_for(tmp_path / "briefs", "briefs")
     assert problems == [] and (rules.future_days, rules.first_year) == (30, 2000)
 
 
