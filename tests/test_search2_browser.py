@@ -117,6 +117,19 @@ def test_following_a_hit_opens_the_brief_at_its_passage(page: Any, url: str) -> 
     assert page.evaluate("'fragmentDirective' in document")  # Chromium applies it: highlighted, scrolled to
 
 
+def test_a_hit_picked_in_the_header_drop_down_opens_the_brief_at_its_passage(page: Any, url: str) -> None:
+    page.goto(url)
+    page.click(BOX)
+    page.keyboard.type("인력난", delay=30)
+    _until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
+    hit = page.locator(f"{LIST} [data-result='{GIMHAE}']")
+    with page.expect_navigation():
+        hit.click()
+    assert urlsplit(page.url).path == f"/briefs/{GIMHAE}/"
+    entry = page.evaluate("performance.getEntriesByType('navigation')[0].name")
+    assert "인력난을" in unquote(entry.split(":~:text=")[1])
+
+
 def test_initials_in_the_header_drop_down(page: Any, url: str) -> None:
     page.goto(url)
     page.click(BOX)

@@ -26,6 +26,7 @@
   var ready = null;
   var engine = null;
   var options = [];
+  var shown = null; /* the search the list shows: a picked hit opens at its passage */
   var active = -1;
   var timer = 0;
   var run = 0;
@@ -118,6 +119,7 @@
      its search page, before the last option. */
   function render(q, result, rows, offers) {
     var items = document.createDocumentFragment();
+    shown = result;
     options = [];
     active = -1;
     input.removeAttribute("aria-activedescendant");
@@ -197,8 +199,19 @@
     else window.location.href = url.href;
   }
 
+  /* A hit opens the brief at its passage (a text fragment), as a hit on the search page does. The
+     passage's file is read only now, when the reader picks the hit: typing reads titles only. */
   function go(n) {
-    visit(options[n].getAttribute("data-href"));
+    var item = options[n];
+    var href = item.getAttribute("data-href");
+    var result = shown;
+    if (!item.hasAttribute("data-result") || !result || !result.passage) {
+      visit(href);
+      return;
+    }
+    engine.rows([result.hits[n]], result.passage).then(function (rows) {
+      return rows[0][5] ? window.BriefsSearch.fragment(rows[0][5], result.needles) : "";
+    }).catch(function () { return ""; }).then(function (passage) { visit(href + passage); });
   }
 
   input.addEventListener("focus", function () {
