@@ -27,8 +27,8 @@ from mkdocs.structure.pages import Page
 from briefkit import render_ahead
 from briefkit.build import BuildState
 from briefkit.render_cache import CONFIG_KEY as RENDER_CACHE
-from briefkit.search.build import INDEX_FOLDER, SearchBuild
-from briefkit.search.strings import SEARCH_STRINGS
+from briefkit.search.indexing import INDEX_FOLDER, SearchBuild
+from briefkit.search.page_strings import SEARCH_STRINGS
 from briefkit.site import lang_root
 from briefkit.staging import write_tree
 

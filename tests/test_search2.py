@@ -17,10 +17,10 @@ import yaml
 from conftest import ROOT, Build, build, copy_project
 
 from bench.recall import contains, morphemes, searchable_texts
-from briefkit.search.analysis import SUFFIXES
 from briefkit.search.analyzer import Analyzer
 from briefkit.search.forms import distance, initials, letters, mixed_terms, strip_particle
 from briefkit.search.hints import suggestions
+from briefkit.search.index_terms import SUFFIXES
 from briefkit.search.passages import passages
 from briefkit.search.query import IndexFolder
 

@@ -24,9 +24,9 @@ from conftest import CORPUS, SEARCH_QUERIES, Build, build, copy_project, vocabul
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.catalog import load_catalog
 from briefkit.search import analyzer as analyzer_module
-from briefkit.search.analysis import MINISTRY_NAMES
 from briefkit.search.analyzer import Analyzer
-from briefkit.search.build import SearchBuild
+from briefkit.search.index_terms import MINISTRY_NAMES
+from briefkit.search.indexing import SearchBuild
 from briefkit.search.query import IndexFolder
 from briefkit.search.writer import bucket, fnv1a, shard_key
 from briefkit.site import SiteView

@@ -27,7 +27,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-from .analysis import (
+from .forms import mixed_terms
+from .index_terms import (
     SUFFIXES,
     Segmenter,
     english_stemmer,
@@ -38,7 +39,6 @@ from .analysis import (
     text_nouns,
     word_nouns,
 )
-from .forms import mixed_terms
 
 ANALYSIS_VERSION = "7"  # bump when analysis.py changes what it returns
 # A cold build with at least this many units to analyse starts a second process

@@ -16,8 +16,8 @@ from __future__ import annotations
 import math
 from typing import TYPE_CHECKING
 
-from .analysis import normalize
 from .forms import distance, initials, letters
+from .index_terms import normalize
 from .words import initials_key, word_key
 
 if TYPE_CHECKING:

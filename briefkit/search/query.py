@@ -19,8 +19,8 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from .analysis import normalize
 from .forms import COMPACT, RUN, all_initials, mixed
+from .index_terms import normalize
 from .writer import bucket
 
 

@@ -19,8 +19,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from .analysis import normalize
 from .forms import INITIALS, initials
+from .index_terms import normalize
 from .records import Record
 
 MIN_HANGUL = 2  # syllables of a Korean term worth offering

@@ -34,8 +34,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
-from .analysis import EN_ENDINGS, STOPWORDS, SUFFIXES, whole_names
 from .analyzer import Analysis
+from .index_terms import EN_ENDINGS, STOPWORDS, SUFFIXES, whole_names
 from .passages import BLOCK
 from .records import BODY, FIELD_WEIGHTS, LABELS, Record
 from .words import word_files

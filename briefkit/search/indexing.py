@@ -23,8 +23,8 @@ from typing import Any
 from ..model import LANGUAGES
 from ..site import SiteView
 from ..vocabulary import Term
-from .analysis import MINISTRY_NAMES
 from .analyzer import Analysis, Analyzer
+from .index_terms import MINISTRY_NAMES
 from .records import Record, records, term_names, user_words
 from .writer import INDEX_VERSION, index_files
 
