@@ -18,7 +18,6 @@ problem is reported at the line the writer typed it on.
 
 from __future__ import annotations
 
-import functools
 import html
 import re
 from dataclasses import dataclass
@@ -30,6 +29,8 @@ import markdown
 from markdown.treeprocessors import Treeprocessor
 from markdown.util import AMP_SUBSTITUTE
 from pymdownx.slugs import slugify
+
+from . import cache
 
 # MkDocs puts its defaults first (toc, tables, fenced_code), then mkdocs.yml's, in order.
 MARKDOWN_EXTENSIONS = ("toc", "tables", "fenced_code", "attr_list", "admonition", "footnotes", "def_list",
@@ -97,7 +98,7 @@ def anchors(body: str) -> frozenset[str]:
     return scan(body).anchors
 
 
-@functools.lru_cache(maxsize=8192)  # keyed by the text: a preview converts again only what was edited
+@cache.memo("body scans", maxsize=8192)  # keyed by the text: a preview converts again only what was edited
 def scan(body: str) -> BodyScan:
     """Convert ``body`` as the build does; its references and ids.
 

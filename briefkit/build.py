@@ -6,16 +6,15 @@ templates need for a page comes from ``BuildState.page_context``.
 
 from __future__ import annotations
 
-import contextlib
 import hashlib
 import logging
 import threading
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
+from . import cache
 from .catalog import ReadCache
 from .dates import format_date
 from .history import changes_for
@@ -25,13 +24,7 @@ from .site import SiteView, brief_path, lang_root, term_path
 from .staging import page_files, page_inputs, write_tree
 from .strings import STRINGS
 
-STAGE_FOLDER = ".cache/pages"
-INPUTS_MANIFEST = ".cache/pages-inputs.json"
-CHANGES_CACHE = ".cache/translation-changes.json"  # history.py: what git said, by translated_from and digest
-TRANSLATIONS_PAGE = "translations/"  # the staged pages that show those changes
-# What renders every page besides the briefs: a change here makes every page stale.
-CODE_PATHS = ("mkdocs.yml", "overrides", "hooks", "briefs/topics.yml", "briefs/regions.yml")
-PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "pymdown-extensions")
+TRANSLATIONS_PAGE = "translations/"  # the staged pages that show what changed since a translation
 HOME_MAX = 30  # the home page lists this many; the archive lists all
 
 
@@ -150,8 +143,8 @@ def prepare(
     if catalog.problems:
         return None, catalog.problems
     site = SiteView(catalog, include_drafts=preview)
-    site.changes = changes_for(site.briefs, root / "briefs", root / CHANGES_CACHE)  # {} without git
-    stage_dir = root / STAGE_FOLDER
+    site.changes = changes_for(site.briefs, root / "briefs", cache.path(root, "translation-changes"))  # {} without git
+    stage_dir = cache.path(root, "pages")
     files = page_files(site, docs_dir)
     inputs = page_inputs(site, files, code_digest(root, preview))
     if site.changes:  # a source edit that keeps a translation outdated changes that page only
@@ -159,22 +152,10 @@ def prepare(
         for rel in inputs:
             if rel.startswith(TRANSLATIONS_PAGE):
                 inputs[rel] = hashlib.sha256(inputs[rel].encode() + shown).hexdigest()
-    write_tree(stage_dir, files, inputs, root / INPUTS_MANIFEST)
+    write_tree(stage_dir, files, inputs, cache.path(root, "pages-inputs"))
     return BuildState(root, docs_dir, stage_dir, site, dirty, session), []
 
 
 def code_digest(root: Path, preview: bool) -> str:
-    """A digest of everything that renders every page: see ``CODE_PATHS`` and ``PACKAGES``."""
-    digest = hashlib.sha256(f"preview={preview}".encode())
-    core = Path(__file__).resolve().parent
-    for base, rel in [(root, rel) for rel in CODE_PATHS] + [(core.parent, core.name)]:
-        top = base / rel
-        paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
-        for path in paths:
-            if "__pycache__" in path.parts:
-                continue
-            digest.update(path.relative_to(base).as_posix().encode() + b"\0" + path.read_bytes() + b"\0")
-    for package in PACKAGES:
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            digest.update(f"{package}={metadata.version(package)}".encode())
-    return digest.hexdigest()
+    """A digest of everything that renders every page (the ``pages-inputs`` store's fingerprint) and the mode."""
+    return hashlib.sha256(f"preview={preview}\0{cache.fingerprint('pages-inputs', root)}".encode()).hexdigest()

@@ -6,7 +6,8 @@
 the same way and stop with the same messages when it has problems.
 ``briefs check --watch`` checks again after every change, for editors (see watch.py).
 ``verify-site`` and ``samples`` (for publishing) are in content_cli.py.
-``briefs diff`` and ``briefs qa``, the translator's review commands, are in review_cli.py.
+``briefs diff`` and ``briefs qa``, the translator's review commands, are in review_cli.py;
+``briefs cache`` in cache_cli.py.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from .cache_cli import add_cache_commands
 from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
 from .history import changes_for
@@ -36,7 +38,7 @@ def main(argv: list[str] | None = None) -> int:
                        help="check again each time a file in the folder changes, until Ctrl+C (for editors)")
     _add_translation_commands(commands)
     add_content_commands(commands)
-    review = add_review_commands(commands)
+    review = add_review_commands(commands) | add_cache_commands(commands)
     args = parser.parse_args(argv)
     if args.command in CONTENT_COMMANDS:
         return CONTENT_COMMANDS[args.command](args)

@@ -20,11 +20,12 @@ when ``key in present(figures(translation, "en"))``.
 
 from __future__ import annotations
 
-import functools
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
+
+from . import cache
 
 _NUM = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _KO_SMALL = {"십": 10, "백": 100, "천": 1000}
@@ -80,7 +81,7 @@ class Figure:
         return self.text
 
 
-@functools.lru_cache(maxsize=8192)  # qa asks again for the same paragraph (pairing, then checking)
+@cache.memo("figures", maxsize=8192)  # qa asks again for the same paragraph (pairing, then checking)
 def figures(text: str, lang: str) -> tuple[Figure, ...]:
     """Every figure and date in ``text``, in order of appearance."""
     found: list[tuple[int, Figure]] = []

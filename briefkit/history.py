@@ -12,9 +12,12 @@ bundle ``<id>/<id>.ko.md`` are all followed), and reads versions through one
 source since then (wordiff.py): ``briefs diff``, ``briefs status`` and the
 ``/translations/`` page use it. It never raises: without git, outside a work
 tree, or when no commit matches, a translation simply has no changes to show,
-and ``Lookup.reason`` says why. The build keeps results in a cache file keyed
-by the translation's ``translated_from`` and the source's current digest, so a
-build whose outdated translations were all seen before runs no git at all.
+and ``Lookup.reason`` says why. The build keeps results in the
+``translation-changes`` store (``briefkit/cache.py``), keyed by the
+translation's ``translated_from`` and the source's current digest, and read
+only when the store's fingerprint (this code and wordiff.py) is the one it
+was written with, so a build whose outdated translations were all seen before
+runs no git at all.
 """
 
 from __future__ import annotations
@@ -29,6 +32,8 @@ from pathlib import Path, PurePosixPath
 from types import TracebackType
 from typing import IO, Any
 
+from . import cache as cache_module
+from .atomic_write import write_atomic
 from .model import OUTDATED, Brief
 from .wordiff import Change, Version, diff_texts
 
@@ -198,7 +203,8 @@ def _changes_for(briefs: list[Brief], folder: Path, cache_file: Path | None) -> 
     wanted = [(b, lang) for b in briefs for lang in sorted(b.translations) if b.state(lang) == OUTDATED]
     if not wanted:
         return {}
-    cache = _read_cache(cache_file)
+    fingerprint = cache_module.fingerprint("translation-changes")
+    cache = _read_cache(cache_file, fingerprint)
     keys = {(b.id, lang): _cache_key(b, lang) for b, lang in wanted}
     result: dict[tuple[str, str], list[Change]] = {}
     with SourceHistory(folder) as history:
@@ -218,8 +224,8 @@ def _changes_for(briefs: list[Brief], folder: Path, cache_file: Path | None) -> 
             if entry["changes"]:
                 result[(brief.id, lang)] = [_change(c) for c in entry["changes"]]
     if cache_file is not None and fresh != {k: cache.get(k) for k in fresh}:
-        cache_file.parent.mkdir(parents=True, exist_ok=True)
-        cache_file.write_text(json.dumps(fresh, ensure_ascii=False, sort_keys=True), encoding="utf-8")
+        write_atomic(cache_file, json.dumps({"fingerprint": fingerprint, "entries": fresh},
+                                            ensure_ascii=False, sort_keys=True))
     return result
 
 
@@ -232,11 +238,12 @@ def _change(data: dict[str, Any]) -> Change:
     return Change(data["field"], data["kind"], data["old"], data["new"], data["line"], words)
 
 
-def _read_cache(path: Path | None) -> dict[str, Any]:
+def _read_cache(path: Path | None, fingerprint: str) -> dict[str, Any]:
     if path is None:
         return {}
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError):
         return {}
-    return data if isinstance(data, dict) else {}
+    entries = data.get("entries") if isinstance(data, dict) and data.get("fingerprint") == fingerprint else None
+    return entries if isinstance(entries, dict) else {}

@@ -7,11 +7,11 @@ NFC, every vocabulary reference is resolved to a ``Term``.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import hashlib
 import unicodedata
 from dataclasses import dataclass, field
 
+from . import cache
 from .vocabulary import Term
 
 LANGUAGES = ("ko", "en")
@@ -95,7 +95,8 @@ def _clean(text: str) -> str:
     return "\n".join(line.rstrip() for line in text.split("\n")).rstrip()
 
 
-@functools.cache  # a preview reloads the catalog on every save: one entry a brief, and one a saved edit
+# A preview reloads the catalog on every save: one entry a brief, and one a saved edit.
+@cache.memo("source digests", maxsize=1 << 14)
 def source_digest(title: str, summary: str, body: str) -> str:
     """The contract's source digest: 12 hex digits of SHA-256 over the text."""
     joined = _clean(title) + "\n" + _clean(summary) + "\n" + _clean(body)

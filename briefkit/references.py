@@ -43,11 +43,12 @@ from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
+from . import cache
 from .body_scan import Reference, footnote_line
 from .catalog import FILE_NAME, Catalog, ReadCache, load_catalog
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Brief, Text
 from .problems import Problem, advice
-from .scan_store import STORE, ScanStore
+from .scan_store import ScanStore
 from .staging import TERM_KINDS, brief_page, term_page
 
 BRIEFS = "briefs"  # the staged folder of brief pages: relative links start from here
@@ -66,12 +67,12 @@ def check_folder(briefs_dir: Path, shown_as: str = "briefs", reads: ReadCache | 
     """``load_catalog`` plus every body reference: the problems of both, sorted, at once.
 
     ``docs_dir``: the hand-written pages (default: ``docs`` beside the briefs folder). Scans are
-    kept in the project's ``.cache/`` (none is made beside a folder that is not in a project).
+    kept in the project's ``body-scans`` store (none is made beside a folder that is not in a project).
     """
     catalog = load_catalog(briefs_dir, shown_as, reads)
     if briefs_dir.is_dir():
         root = briefs_dir.parent
-        store = ScanStore(root / STORE if (root / "mkdocs.yml").is_file() else None)
+        store = ScanStore(cache.path(root, "body-scans") if (root / "mkdocs.yml").is_file() else None)
         found = check_references(catalog, docs_dir or root / "docs", store)
         store.save()
         catalog.problems = sorted(catalog.problems + found)

@@ -3,7 +3,9 @@
 Converting brief bodies with Python-Markdown is the largest part of a build
 (about 40 % at 1,000 pairs). The result depends only on the Markdown text,
 the page's place (file and URL, for relative links), and the Markdown
-configuration and versions; so it is kept in ``.cache/markdown/`` under a
+configuration, code and versions; so it is kept in the ``markdown`` store
+(``briefkit/cache.py``: its fingerprint covers ``mkdocs.yml``, this module,
+the ids extension and the versions of MkDocs and Python-Markdown) under a
 digest of all that, with what MkDocs takes from a render besides the HTML:
 the table of contents, the anchor ids and the title.
 
@@ -19,17 +21,15 @@ from __future__ import annotations
 
 import hashlib
 import json
-import os
 import re
 from dataclasses import dataclass, field
-from importlib import metadata
 from pathlib import Path
 from typing import Any
 
-CACHE_FOLDER = ".cache/markdown"
+from . import cache
+from .atomic_write import write_atomic
+
 CONFIG_KEY = "briefs_render_cache"  # where hooks/render_cache.py keeps the build's RenderCache on the config
-VERSION = "1"
-PACKAGES = ("mkdocs", "Markdown", "pymdown-extensions")
 # A reference definition (not a footnote's); it holds "]:", looked for first.
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]*\]:", re.M)
 
@@ -38,8 +38,8 @@ def cacheable(markdown: str) -> bool:
     """No link or image (``](``), raw HTML or autolink (``<``), reference definition.
 
     Substring tests first, the expression only where ``]:`` occurs: one
-    expression with the three alternatives took 8 times as long (80 µs a
-    brief, on every page of every pass)."""
+    expression with the three alternatives was several times slower, on
+    every page of every pass."""
     return (bool(markdown.strip()) and "](" not in markdown and "<" not in markdown
             and ("]:" not in markdown or REFERENCE_DEFINITION.search(markdown) is None))
 
@@ -56,7 +56,7 @@ class Rendered:
 @dataclass
 class RenderCache:
     folder: Path
-    settings: str  # digest of the Markdown configuration (mkdocs.yml) and the packages' versions
+    settings: str  # the store's fingerprint: the Markdown configuration (mkdocs.yml), code and versions
     hits: int = 0
     misses: int = 0
     # The key (and what was found) of each page between its two events, by source path.
@@ -64,15 +64,7 @@ class RenderCache:
 
     @classmethod
     def create(cls, root: Path) -> RenderCache:
-        digest = hashlib.sha256(VERSION.encode())
-        config = root / "mkdocs.yml"
-        digest.update(config.read_bytes() if config.is_file() else b"")
-        for package in PACKAGES:
-            try:
-                digest.update(f"\0{package}={metadata.version(package)}".encode())
-            except metadata.PackageNotFoundError:
-                digest.update(f"\0{package}=?".encode())
-        return cls(root / CACHE_FOLDER, digest.hexdigest())
+        return cls(cache.path(root, "markdown"), cache.fingerprint("markdown", root))
 
     def key(self, markdown: str, src_uri: str, url: str) -> str:
         data = "\0".join((self.settings, src_uri, url, markdown))
@@ -92,13 +84,9 @@ class RenderCache:
         return self._path(key).is_file()
 
     def put(self, key: str, rendered: Rendered) -> None:
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         data = {"html": rendered.html, "toc": rendered.toc, "anchors": rendered.anchors, "title": rendered.title,
                 "own_links": rendered.own_links}
-        tmp.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)  # atomic: a parallel build never reads half a file
+        write_atomic(self._path(key), json.dumps(data, ensure_ascii=False))  # a parallel build reads it whole
 
     def _path(self, key: str) -> Path:
         return self.folder / key[:2] / f"{key}.json"

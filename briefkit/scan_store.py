@@ -1,9 +1,9 @@
 """Body scans kept between runs: a warm build or check parses no unchanged body again.
 
-``briefkit.body_scan.scan`` parses a body with Python-Markdown (about 2 ms of
-CPU each: 4 s for 1,000 pairs that all link to each other). What it gives
-depends only on the text and the parser's settings, so it is kept in
-``.cache/body-scans.json`` under a digest of both. Each run keeps exactly the
+``briefkit.body_scan.scan`` parses a body with Python-Markdown, a cost on
+every body that links anywhere. What it gives depends only on the text and
+the parser's settings, code and versions, so it is kept in the
+``body-scans`` store (``briefkit/cache.py``) under a digest of both. Each run keeps exactly the
 bodies it looked at. Within one process (a preview session) ``scan`` keeps its
 own results in memory as well.
 """
@@ -13,15 +13,11 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import json
-import os
-from importlib import metadata
 from pathlib import Path
 
+from . import cache
+from .atomic_write import write_atomic
 from .body_scan import MARKDOWN_EXTENSIONS, BodyScan, Reference, needs_parsing, scan
-
-STORE = ".cache/body-scans.json"
-VERSION = "1"  # of what a scan holds
-PACKAGES = ("Markdown", "pymdown-extensions")
 
 
 class ScanStore:
@@ -52,11 +48,7 @@ class ScanStore:
         data = {key: [[[r.kind, r.url, r.line, r.html] for r in found.references], sorted(found.anchors)]
                 for key, found in sorted(self.used.items())}
         with contextlib.suppress(OSError):
-            self.path.parent.mkdir(parents=True, exist_ok=True)
-            partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
-            partial.write_text(json.dumps({"settings": self.settings, "scans": data}, ensure_ascii=False),
-                               encoding="utf-8")
-            os.replace(partial, self.path)
+            write_atomic(self.path, json.dumps({"settings": self.settings, "scans": data}, ensure_ascii=False))
 
     def _read(self) -> dict[str, BodyScan]:
         try:
@@ -70,8 +62,4 @@ class ScanStore:
 
 
 def _settings() -> str:
-    versions = []
-    for package in PACKAGES:
-        with contextlib.suppress(metadata.PackageNotFoundError):
-            versions.append(f"{package}={metadata.version(package)}")
-    return "|".join([VERSION, *MARKDOWN_EXTENSIONS, *versions]) + "\n"
+    return "|".join([cache.fingerprint("body-scans"), *MARKDOWN_EXTENSIONS]) + "\n"

@@ -29,6 +29,7 @@ import pickle
 from collections.abc import Iterable
 from pathlib import Path
 
+from .atomic_write import write_atomic
 from .model import LANGUAGES
 from .site import BriefView, SiteView
 
@@ -120,8 +121,7 @@ def write_tree(
         path.write_bytes(content)
         written += 1
     if inputs is not None and manifest is not None and inputs != before:
-        manifest.parent.mkdir(parents=True, exist_ok=True)
-        manifest.write_text(json.dumps(inputs, sort_keys=True, indent=0), encoding="utf-8")
+        write_atomic(manifest, json.dumps(inputs, sort_keys=True, indent=0))
     for folder, _dirs, names in os.walk(stage_dir, topdown=False):
         for name in names:
             path = Path(folder) / name

@@ -20,6 +20,7 @@ from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import Any
 
+from .atomic_write import write_atomic
 from .frontmatter_yaml import FrontMatterError, LineDict, load_yaml, split_document
 from .model import CURRENT, LANGUAGES, MISSING, OUTDATED, UNVERIFIED, Brief, source_digest
 from .validate import FieldReader
@@ -149,7 +150,7 @@ def stamp_file(path: Path, digest: str) -> bool:
     if _read_stamp(stamped) != digest:
         raise ValueError(f"{path}: could not find where to write translated_from (set it by hand: \"{digest}\")")
     data = stamped.encode("utf-8")
-    path.write_bytes(BOM + data if bom else data)
+    write_atomic(path, BOM + data if bom else data, durable=True)  # a translator's file: never half written
     return True
 
 

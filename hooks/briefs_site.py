@@ -3,7 +3,7 @@
 Events: ``on_startup`` (preview or production), ``on_config`` (load the
 catalog and check every body reference once per build, stop on any problem,
 stage the pages, send the output to a folder beside the site), ``on_env``
-(templates compiled once, kept in ``.cache/templates``), ``on_page_markdown``
+(templates compiled once, kept in the ``templates`` store of briefkit/cache.py), ``on_page_markdown``
 (titles and dates from the catalog), ``on_page_context`` (what templates list),
 ``on_post_page`` (a written page's Markdown and HTML let go), ``on_serve``
 (watch the sources, not the staging folder; reload the browser before the
@@ -51,6 +51,7 @@ from watchdog.events import (
     FileMovedEvent,
 )
 
+from briefkit import cache as briefs_cache
 from briefkit.build import BuildState, Preview, prepare
 from briefkit.catalog import ReadCache
 from briefkit.i18n_files import install as install_i18n_files
@@ -60,7 +61,6 @@ from briefkit.site_output import StagedOutput
 STATE = "briefs_build"
 log = logging.getLogger("mkdocs.plugins.briefs")
 
-TEMPLATE_CACHE = ".cache/templates"
 DIRTY_WARNING = "A 'dirty' build is being performed"
 
 # The command this process runs and, for ``serve``, the preview session. MkDocs
@@ -108,7 +108,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 def on_env(env: jinja2.Environment, config: MkDocsConfig, **_: Any) -> jinja2.Environment:
     # Jinja checks each cached template against its source (name and checksum).
     state: BuildState = config[STATE]
-    cache = state.root / TEMPLATE_CACHE
+    cache = briefs_cache.path(state.root, "templates")
     cache.mkdir(parents=True, exist_ok=True)
     env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
     return env

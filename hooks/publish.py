@@ -35,6 +35,8 @@ from mkdocs.plugins import event_priority
 from mkdocs.structure.files import Files
 from mkdocs.structure.pages import Page
 
+from briefkit import cache
+from briefkit.atomic_write import write_atomic
 from briefkit.build import BuildState
 from briefkit.csp import PageRefused, ScriptAllowlist, with_policy
 from briefkit.feeds import feed_path, site_feeds
@@ -56,7 +58,6 @@ from briefkit.urls import absolute_url
 STATE = "briefs_publish"
 BUILD_STATE = "briefs_build"
 NOT_FOUND = "404.html"
-SITEMAP_PAGES = ".cache/sitemap-pages.json"
 
 
 @dataclass
@@ -176,28 +177,30 @@ def _write_outputs(state: BuildState, record: PublishRecord, site_url: str, site
 def _sitemap_pages(state: BuildState, record: PublishRecord) -> list[SitePage]:
     """The pages the sitemap lists: those rendered now and, in a dirty build, those rendered before.
 
-    Every build keeps its list in ``.cache/sitemap-pages.json``; a dirty build
+    Every build keeps its list in the ``sitemap-pages`` store (briefkit/cache.py); a dirty build
     renders (and so reports) only the pages that changed, and takes the others
     from there, leaving out pages that are gone or no longer indexed.
     """
-    kept = state.root / SITEMAP_PAGES
+    kept = cache.path(state.root, "sitemap-pages")
+    fingerprint = cache.fingerprint("sitemap-pages", state.root)
     pages = dict(record.pages)
     if state.dirty:
-        for url, page in _read_pages(kept).items():
+        for url, page in _read_pages(kept, fingerprint).items():
             if url in record.urls and url not in record.hidden:
                 pages.setdefault(url, page)
-    kept.parent.mkdir(parents=True, exist_ok=True)
     data = {url: [p.lang, p.path, p.lastmod, [list(v) for v in p.versions]] for url, p in sorted(pages.items())}
-    kept.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
+    write_atomic(kept, json.dumps({"fingerprint": fingerprint, "pages": data}, ensure_ascii=False))
     return list(pages.values())
 
 
-def _read_pages(path: Path) -> dict[str, SitePage]:
+def _read_pages(path: Path, fingerprint: str) -> dict[str, SitePage]:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
+        if data["fingerprint"] != fingerprint:
+            return {}
         return {url: SitePage(lang, page, lastmod, tuple((v[0], v[1]) for v in versions))
-                for url, (lang, page, lastmod, versions) in data.items()}
-    except (OSError, ValueError, TypeError):
+                for url, (lang, page, lastmod, versions) in data["pages"].items()}
+    except (OSError, ValueError, TypeError, KeyError):
         return {}
 
 

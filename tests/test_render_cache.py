@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import build, copy_project, vocabularies, write_brief
 
-from briefkit import render_ahead
+from briefkit import cache, render_ahead
 from briefkit.build import prepare
-from briefkit.render_cache import CACHE_FOLDER, RenderCache, Rendered, cacheable
+from briefkit.render_cache import RenderCache, Rendered, cacheable
 
 pytestmark = pytest.mark.build
 
@@ -38,7 +38,7 @@ def site_files(site: Path) -> dict[str, bytes]:
 
 
 def kept(project: Path) -> list[Path]:
-    return sorted((project / CACHE_FOLDER).rglob("*.json"))
+    return sorted(cache.path(project, "markdown").rglob("*.json"))
 
 
 def test_a_warm_build_reads_kept_renders_and_gives_the_same_site(tmp_path: Path) -> None:

@@ -1,7 +1,7 @@
 """A cold build's second process: ``python -m briefkit.search.ahead JOB``.
 
 Started by ``Analyzer.analyse_ahead`` as soon as the catalog is loaded. JOB is
-a JSON-lines file: ``{"cache_dir", "user_words", "render"}``, then one unit (a
+a JSON-lines file: ``{"cache_dir", "user_words", "fingerprint", "render"}``, then one unit (a
 list of field texts) per line. With a ``render`` job, it first renders the
 English pass's Markdown into the render cache (``briefkit.render_ahead``);
 then it analyses the search texts. Every unit's analysis is written to the cache, as the
@@ -35,7 +35,7 @@ def main(job_path: str) -> None:
                     render(head["render"])
                 except Exception as error:  # the build renders those pages itself; say so at the end
                     failed = f"rendering ahead failed: {type(error).__name__}: {error}"
-            analyzer = Analyzer(Path(head["cache_dir"]), tuple(head["user_words"]), workers=1)
+            analyzer = Analyzer(Path(head["cache_dir"]), tuple(head["user_words"]), head["fingerprint"], workers=1)
             while batch := [tuple(json.loads(line)) for line in islice(lines, BATCH)]:
                 analyzer.analyse(batch)
     finally:

@@ -2,16 +2,17 @@
 
 An ``Analyzer`` lives for one build (both language passes share it). It
 analyses *units*, tuples of field texts that belong together (one brief in one
-language, or one term's names); each unit's result is stored in
-``.cache/search/`` under the SHA-256 of the analysis version, the user
-dictionary and the texts, so an unchanged brief is never analysed twice and a
-rebuild with nothing changed never loads Kiwi (about 1.5 s). The cached value
-is exactly what analysis returns, so the cache cannot change the index.
+language, or one term's names); each unit's result is stored in the
+``analysis`` store (``briefkit/cache.py``) under the SHA-256 of the store's
+fingerprint (this code, ``index_terms.py``, ``forms.py`` and the versions of
+kiwipiepy, its model and snowballstemmer), the user dictionary and the texts,
+so an unchanged brief is never analysed twice and a rebuild with nothing
+changed never loads Kiwi. The cached value is exactly what analysis returns,
+so the cache cannot change the index.
 """
 
 from __future__ import annotations
 
-import functools
 import hashlib
 import json
 import logging
@@ -27,6 +28,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import cache
+from ..atomic_write import write_atomic
 from .forms import mixed_terms
 from .index_terms import (
     SUFFIXES,
@@ -40,7 +43,6 @@ from .index_terms import (
     word_nouns,
 )
 
-ANALYSIS_VERSION = "7"  # bump when analysis.py changes what it returns
 # A cold build with at least this many units to analyse starts a second process
 # that analyses them into the cache while MkDocs renders pages (``analyse_ahead``).
 AHEAD_MIN = 100
@@ -59,6 +61,8 @@ class Analysis:
 class Analyzer:
     cache_dir: Path | None
     user_words: tuple[str, ...] = ()
+    # What shapes an analysis besides its texts (see briefkit/cache.py); in every key.
+    fingerprint: str = field(default_factory=lambda: cache.fingerprint("analysis"))
     analysed: int = 0  # units analysed (cache misses), for tests and benchmarks
     workers: int | None = None  # Kiwi's threads (None: up to 4, one per core)
     _kiwi: Segmenter | None = field(default=None, repr=False)
@@ -70,8 +74,8 @@ class Analyzer:
     def analyse_ahead(self, units: Sequence[tuple[str, ...]], render: dict[str, Any] | None = None) -> bool:
         """Start analysing, in a second process, the units the cache lacks; True if started.
 
-        A cold build needs Kiwi for every brief (at 1,000 pairs: loading it and
-        analysing take about 6 s), while the rest of the build runs on one
+        A cold build needs Kiwi for every brief (loading it and analysing are
+        a large part of a cold build), while the rest of the build runs on one
         core. The second process (``briefkit.search.ahead``) fills the cache
         while the pages render; ``analyse`` waits for it, then reads the cache
         and analyses whatever is still missing itself, so the index is the same
@@ -89,7 +93,8 @@ class Analyzer:
         if len(missing) < AHEAD_MIN and render is None:
             return False
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words, "render": render}
+        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words, "fingerprint": self.fingerprint,
+                "render": render}
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, prefix="ahead-",
                                          suffix=".jsonl", delete=False) as job:
             job.write(json.dumps(head, ensure_ascii=False) + "\n")
@@ -168,14 +173,14 @@ class Analyzer:
         load_kiwi(self.user_words).tokenize(["중소기업의"])
 
     def key(self, unit: tuple[str, ...]) -> str:
-        """The cache key of a unit: its texts, the user dictionary and the analysis version.
+        """The cache key of a unit: its texts, the user dictionary and the store's fingerprint.
 
         Kept for the build: the analysis ahead, the index digest and ``analyse``
         all ask for the key of every brief.
         """
         key = self._keys.get(unit)
         if key is None:
-            data = "\0".join((ANALYSIS_VERSION, *self.user_words, "\x01", *unit))
+            data = "\0".join((self.fingerprint, *self.user_words, "\x01", *unit))
             key = self._keys[unit] = hashlib.sha256(data.encode("utf-8")).hexdigest()
         return key
 
@@ -201,18 +206,15 @@ class Analyzer:
         if self.cache_dir is None:
             return
         _remember(self.cache_dir, key, analysis)
-        path = self._path(key)
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps({"fields": analysis.fields, "forms": analysis.forms}, ensure_ascii=False),
-                       encoding="utf-8")
-        tmp.replace(path)  # atomic: a parallel build never reads half a file
+        # Atomic: a parallel build, or the build's second process, never reads half a file.
+        write_atomic(self._path(key), json.dumps({"fields": analysis.fields, "forms": analysis.forms},
+                                                 ensure_ascii=False))
 
 
 # The analysis cache's entries read or written in this process, by cache folder
 # and content key: a preview session rebuilds many times, and reading 1,000
-# cache files again took half a second. Keys are digests of the texts and the
-# analysis version, so an entry is never stale; the bound keeps a long session
+# cache files again was slow. Keys are digests of the texts and the store's
+# fingerprint, so an entry is never stale; the bound keeps a long session
 # at a few tens of megabytes.
 _RECENT: dict[tuple[Path, str], Analysis] = {}
 RECENT_MAX = 20_000
@@ -249,7 +251,7 @@ class _KiwiBatch:
 def load_kiwi(user_words: tuple[str, ...], workers: int | None = None) -> Segmenter:
     """Kiwi with the site's user dictionary, loaded once per process for that dictionary.
 
-    Loading takes about a second and 300 MB; a preview session (``mkdocs
+    Loading is slow and takes hundreds of MB; a preview session (``mkdocs
     serve``) rebuilds many times in one process, and analysing one edited
     brief must not pay it again. The model is never changed after loading.
     The lock makes a build wait for a load already under way (the preview
@@ -262,6 +264,6 @@ def load_kiwi(user_words: tuple[str, ...], workers: int | None = None) -> Segmen
 _LOADING = threading.Lock()
 
 
-@functools.lru_cache(maxsize=1)
+@cache.memo("Kiwi, loaded", maxsize=1)
 def _loaded_kiwi(user_words: tuple[str, ...], workers: int | None) -> Segmenter:
     return _KiwiBatch(user_words, workers)

@@ -4,31 +4,32 @@
 so Kiwi (when anything is not in the cache) is loaded once.
 
 Besides the analysis cache, the last index written for each language is kept
-in ``.cache/search/index-<lang>.json`` under a digest of everything it was
-made from (every record, every analysis key, the labels, the index version):
-a rebuild with no brief changed reads that one file instead of rebuilding
-the postings of every brief (several seconds at 1,000 briefs).
+in the ``search-index`` store (``briefkit/cache.py``) under a digest of
+everything it was made from (every record, every analysis key, the labels,
+the store's fingerprint: the code of this package and the analysers'
+versions): a rebuild with no brief changed reads that one file instead of
+rebuilding the postings of every brief.
 """
 
 from __future__ import annotations
 
 import hashlib
 import json
-import os
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from .. import cache
+from ..atomic_write import write_atomic
 from ..model import LANGUAGES
 from ..site import SiteView
 from ..vocabulary import Term
 from .analyzer import Analysis, Analyzer
 from .index_terms import MINISTRY_NAMES
 from .records import Record, records, term_names, user_words
-from .writer import INDEX_VERSION, index_files
+from .writer import index_files
 
-CACHE_FOLDER = ".cache/search"
 INDEX_FOLDER = "search/index"
 
 
@@ -40,11 +41,15 @@ class SearchBuild:
     passes: list[str] = field(default_factory=list)  # the languages built so far, in order
     _ahead_tried: bool = False
     _records: dict[str, list[tuple[Record, tuple[str, ...]]]] = field(default_factory=dict)
+    index_dir: Path | None = None  # where the last index of each language is kept (None: nowhere)
+    fingerprint: str = field(default_factory=lambda: cache.fingerprint("search-index"))
 
     @classmethod
     def create(cls, site: SiteView, root: Path | None) -> SearchBuild:
-        cache = root / CACHE_FOLDER if root is not None else None
-        return cls(site, Analyzer(cache, user_words(site, MINISTRY_NAMES)))
+        """The search build of ``site``; its caches in the project at ``root`` (None: no cache)."""
+        analyses = cache.path(root, "analysis") if root is not None else None
+        index_dir = cache.path(root, "search-index") if root is not None else None
+        return cls(site, Analyzer(analyses, user_words(site, MINISTRY_NAMES)), index_dir=index_dir)
 
     def analyse_ahead(self, render: Callable[[], dict[str, Any] | None] | None = None) -> bool:
         """Start analysing what both languages' indexes need in a second process (see ``Analyzer``),
@@ -88,11 +93,11 @@ class SearchBuild:
 
     def _digest(self, lang: str, records: list[str], keys: list[str], labels: dict[str, str]) -> str:
         names = [self.analyzer.key(term_names(t)) + repr(t) for t in self._vocabulary()]
-        data = json.dumps([INDEX_VERSION, lang, records, keys, labels, names], ensure_ascii=False)
+        data = json.dumps([self.fingerprint, lang, records, keys, labels, names], ensure_ascii=False)
         return hashlib.sha256(data.encode("utf-8")).hexdigest()
 
     def _index_path(self, lang: str) -> Path | None:
-        return self.analyzer.cache_dir / f"index-{lang}.json" if self.analyzer.cache_dir else None
+        return self.index_dir / f"{lang}.json" if self.index_dir else None
 
     def _read_index(self, lang: str, digest: str) -> dict[str, bytes] | None:
         path = self._index_path(lang)
@@ -108,8 +113,5 @@ class SearchBuild:
         path = self._index_path(lang)
         if path is None:
             return
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
         content = {"digest": digest, "files": {rel: data.decode("utf-8") for rel, data in files.items()}}
-        tmp.write_text(json.dumps(content, ensure_ascii=False), encoding="utf-8")
-        tmp.replace(path)
+        write_atomic(path, json.dumps(content, ensure_ascii=False))

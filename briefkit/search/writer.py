@@ -28,12 +28,12 @@ measured: ``DESIGN.md`` beside this file.
 
 from __future__ import annotations
 
-import functools
 import json
 from collections import defaultdict
 from collections.abc import Sequence
 from typing import Any
 
+from .. import cache
 from .analyzer import Analysis
 from .index_terms import EN_ENDINGS, STOPWORDS, SUFFIXES, whole_names
 from .passages import BLOCK
@@ -57,7 +57,7 @@ def shard_key(term: str) -> str:
     return term[:LATIN_KEY] if "a" <= term[:1] <= "z" or "\u00df" <= term[:1] <= "\u024f" else term
 
 
-@functools.lru_cache(maxsize=1 << 16)  # every index term, on every build; a preview rebuilds often
+@cache.memo("search shard hashes", maxsize=1 << 16)  # every index term, on every build; a preview rebuilds often
 def fnv1a(text: str) -> int:
     """FNV-1a, 32 bits, over UTF-8."""
     h = 0x811C9DC5
