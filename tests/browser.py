@@ -18,7 +18,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 import pytest
-from conftest import ROOT, Build, not_in_the_fast_lane
+from support.project import ROOT, Build, not_in_the_fast_lane
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = [

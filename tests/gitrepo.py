@@ -12,7 +12,7 @@ import os
 import subprocess
 from pathlib import Path
 
-from conftest import vocabularies, write_brief
+from support.project import vocabularies, write_brief
 
 from briefkit.cli import main
 

@@ -11,8 +11,8 @@ import functools
 from typing import Any
 
 import markdown
-from conftest import ROOT
 from mkdocs.config import load_config
+from support.project import ROOT
 
 from briefkit.sanitize import clean_html
 

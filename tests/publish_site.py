@@ -17,7 +17,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 HOSTILE = '<script>x</script> & "q"'
 HOSTILE_ID = "2025-07-01-hostile-roundtable"

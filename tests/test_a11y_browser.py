@@ -28,8 +28,8 @@ from typing import Any
 
 import pytest
 from browser import artifacts, chromium, require, sample_url
-from conftest import ROOT
 from playwright.sync_api import expect
+from support.project import ROOT
 
 __all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]

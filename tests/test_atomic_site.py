@@ -19,7 +19,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.site_output import StagedOutput
 

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from browser import require_chromium
-from conftest import ROOT
+from support.project import ROOT
 
 from bench.corpus import generate_corpus
 from bench.harness import main as bench_main

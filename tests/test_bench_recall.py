@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from browser import require_chromium
-from conftest import CORPUS, ROOT, SEARCH_QUERIES, Build
+from support.project import CORPUS, ROOT, SEARCH_QUERIES, Build
 
 from bench.harness import search_goal_lines
 from bench.projects import stock_project

@@ -20,7 +20,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 pytestmark = pytest.mark.build
 

@@ -14,7 +14,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, copy_project, vocabularies, write_brief
+from support.project import ROOT, build, copy_project, vocabularies, write_brief
 
 from briefkit import cache
 from briefkit.atomic_write import atomic_file, write_atomic

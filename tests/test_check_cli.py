@@ -10,7 +10,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, ROOT, build, copy_project, vocabularies, write_brief
+from support.project import CORPUS, ROOT, build, copy_project, vocabularies, write_brief
 from test_validation import GOLDEN, KO_FRONT, write_broken
 
 from briefkit.catalog import load_catalog

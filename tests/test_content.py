@@ -18,7 +18,7 @@ import sys
 import xml.etree.ElementTree as ET
 
 import pytest
-from conftest import ROOT, Build, build, copy_project
+from support.project import ROOT, Build, build, copy_project
 
 from briefkit.catalog import Catalog, load_catalog
 from briefkit.feeds import FEED_MAX, written_in

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import jinja2
 import pytest
-from conftest import ROOT, build, copy_project, vocabularies
+from support.project import ROOT, build, copy_project, vocabularies
 
 from briefkit.csp import PageRefused, ScriptAllowlist, policy_for, with_policy
 

@@ -13,8 +13,8 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project
 from publish_site import SITE_URL, write_publish_briefs
+from support.project import build, copy_project
 
 pytestmark = pytest.mark.build
 

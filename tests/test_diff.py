@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 from gitrepo import ADDED, BRIEF, NEW_SENTENCE, OLD_SENTENCE, commit, corrected_history, git
+from support.cli import run
 
 from briefkit.cli import main
 
@@ -25,12 +26,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     corrected_history(tmp_path)
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def test_diff_prints_the_removed_and_the_added_sentence(project: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -11,7 +11,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
+from support.project import vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.model import Brief, source_digest

@@ -7,91 +7,24 @@ them, as VS Code does, to what the installed ``briefs`` command really prints.
 
 from __future__ import annotations
 
-import json
 import os
-import queue
 import re
 import shutil
-import signal
 import subprocess
-import threading
 import time
-from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 import pytest
-from conftest import CORPUS, ROOT, vocabularies
+from support.project import CORPUS, ROOT, vocabularies
+from support.vscode import BRIEFS, Watcher, load_jsonc, matcher, task
 from test_validation import write_broken
 
 from briefkit.catalog import load_catalog
 from briefkit.problems import one_line
 
-BRIEFS = ROOT / ".venv" / "bin" / "briefs"
-TASKS = ROOT / ".vscode" / "tasks.json"
 WATCH_TASK = "briefs: check while editing"
 CHECK_TASK = "briefs: check"
 BRIEF = "briefs/2024/2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable.ko.md"
-
-
-def load_jsonc(path: Path) -> Any:
-    """JSON with // and /* */ comments, as VS Code reads its settings and tasks (no trailing commas here)."""
-    text, out, i = path.read_text(encoding="utf-8"), [], 0
-    while i < len(text):
-        if text[i] == '"':
-            end = i + 1
-            while text[end] != '"':
-                end += 2 if text[end] == "\\" else 1
-            out.append(text[i : end + 1])
-            i = end + 1
-        elif text.startswith("//", i):
-            i = text.find("\n", i) if "\n" in text[i:] else len(text)
-        elif text.startswith("/*", i):
-            i = text.index("*/", i) + 2
-        else:
-            out.append(text[i])
-            i += 1
-    return json.loads("".join(out))
-
-
-def js_regex(pattern: str) -> re.Pattern[str]:
-    """A JavaScript regular expression (as VS Code runs it) for Python's ``re``."""
-    assert "(?<" not in pattern.replace("(?<=", "").replace("(?<!", ""), "use numbered groups"
-    assert not re.search(r"\\[uxk]\{|\\[pP]\{|\$<", pattern), "JavaScript-only syntax"
-    return re.compile(pattern)
-
-
-@dataclass
-class Matcher:
-    """A task's problem matcher, applied line by line as VS Code applies it."""
-
-    spec: dict[str, Any]
-
-    @property
-    def problem(self) -> re.Pattern[str]:
-        return js_regex(self.spec["pattern"]["regexp"])
-
-    def match(self, line: str) -> tuple[str, int, str] | None:
-        found = self.problem.search(line)
-        if found is None:
-            return None
-        groups = self.spec["pattern"]
-        return found[groups["file"]], int(found[groups["line"]]), found[groups["message"]]
-
-    def begins(self, line: str) -> bool:
-        return js_regex(self.spec["background"]["beginsPattern"]).search(line) is not None
-
-    def ends(self, line: str) -> bool:
-        return js_regex(self.spec["background"]["endsPattern"]).search(line) is not None
-
-
-def task(label: str) -> dict[str, Any]:
-    [found] = [t for t in load_jsonc(TASKS)["tasks"] if t["label"] == label]
-    return found
-
-
-def matcher(label: str) -> Matcher:
-    return Matcher(task(label)["problemMatcher"])
 
 
 def expected(problem_line: str) -> tuple[str, int, str]:
@@ -147,66 +80,6 @@ def test_the_matcher_reads_every_kind_of_problem_of_a_one_off_check(tmp_path: Pa
 # --- the watcher ----------------------------------------------------------------------------------
 
 
-class Watcher:
-    """``briefs check --watch`` running in ``project``, its output read as VS Code's matcher reads it."""
-
-    def __init__(self, project: Path) -> None:
-        self.matcher = matcher(WATCH_TASK)
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        self.proc = subprocess.Popen(
-            [str(BRIEFS), "check", "--watch"], cwd=project, text=True, encoding="utf-8",
-            stdout=subprocess.PIPE, stderr=subprocess.PIPE,
-        )
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-        self.lines.put(None)
-
-    def line(self, deadline: float) -> str:
-        try:
-            line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            pytest.fail(f"no output in time; so far: {self.seen}")
-        if line is None:
-            pytest.fail(f"briefs check --watch ended; so far: {self.seen}")
-        self.seen.append(line)
-        return line
-
-    def run(self, deadline: float) -> tuple[list[tuple[str, int, str]], str]:
-        """The problems of the next whole run (begin line to end line), and its end line."""
-        while not self.matcher.begins(self.line(deadline)):
-            pass
-        problems = []
-        while not self.matcher.ends(line := self.line(deadline)):
-            found = self.matcher.match(line)
-            assert found is not None, f"not a problem line inside a run: {line!r}"
-            problems.append(found)
-        return problems, line
-
-    def run_until(self, wanted: Any, seconds: float = 15) -> tuple[list[tuple[str, int, str]], str]:
-        """Runs until one reports ``wanted`` problems (an editor's save may start more than one run)."""
-        deadline = time.monotonic() + seconds
-        while True:
-            problems, end = self.run(deadline)
-            if problems == wanted:
-                return problems, end
-
-    def stop(self) -> tuple[int, str]:
-        if self.proc.poll() is None:
-            self.proc.send_signal(signal.SIGINT)
-        try:
-            code = self.proc.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            self.proc.kill()
-            raise
-        assert self.proc.stderr is not None
-        return code, self.proc.stderr.read()
-
-
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
     shutil.copytree(CORPUS, tmp_path / "briefs")
@@ -223,7 +96,7 @@ def test_check_while_editing_flags_a_mistake_at_its_line_and_clears_it_when_fixe
     brief = project / BRIEF
     good = brief.read_text(encoding="utf-8")
     assert "topics: [ai-manufacturing," in good and "\nvenue: " in good
-    watcher = Watcher(project)
+    watcher = Watcher(project, WATCH_TASK)
     try:
         assert watcher.run_until([]) == ([], f"briefs check: {count} briefs, no problems.")
 
@@ -268,7 +141,7 @@ def test_check_while_editing_flags_a_mistake_at_its_line_and_clears_it_when_fixe
 
 def test_framing_lines_and_problem_lines_cannot_be_mistaken_for_each_other(project: Path) -> None:
     (project / BRIEF).write_text("---\ntitle: x\n---\n", encoding="utf-8")
-    watcher = Watcher(project)
+    watcher = Watcher(project, WATCH_TASK)
     try:
         problems, end = watcher.run(time.monotonic() + 15)
     finally:

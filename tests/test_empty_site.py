@@ -24,7 +24,7 @@ import jsonschema
 import pytest
 import yaml
 from browser import chromium, serve
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.search.query import IndexFolder
 

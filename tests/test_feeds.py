@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import Build, vocabularies, write_brief
 from publish_site import ENGLISH_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, hostile_build
+from support.project import Build, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.feeds import FEED_MAX, site_feeds

@@ -10,7 +10,7 @@ import math
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
+from support.project import vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.frontmatter_yaml import FrontMatterError, LineDict, LineList, load_yaml, resolve_plain, split_document

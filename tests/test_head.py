@@ -8,8 +8,8 @@ import re
 from html.parser import HTMLParser
 
 import pytest
-from conftest import Build
 from publish_site import ENGLISH_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, hostile_build
+from support.project import Build
 
 from briefkit.catalog import load_catalog
 from briefkit.csp import ScriptAllowlist, inline_script_hashes, with_policy

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from browser import chromium, sample_url, serve
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.site import ellipsis_break_segments
 

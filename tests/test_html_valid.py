@@ -14,7 +14,7 @@ import subprocess
 
 import pytest
 from browser import unavailable
-from conftest import ROOT, Build
+from support.project import ROOT, Build
 
 pytestmark = pytest.mark.build
 

@@ -15,7 +15,7 @@ from pathlib import Path
 from urllib.parse import urljoin, urlsplit
 
 import pytest
-from conftest import CORPUS, Build, build, copy_project, vocabularies, write_brief
+from support.project import CORPUS, Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.regions_map import TILES, region_map, shade_steps

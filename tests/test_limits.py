@@ -10,8 +10,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
 from markdown_render import render
+from support.project import vocabularies, write_brief
 
 from briefkit import body_limits
 from briefkit.catalog import load_catalog

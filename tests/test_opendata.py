@@ -10,8 +10,8 @@ from typing import Any
 
 import jsonschema
 import pytest
-from conftest import Build
 from publish_site import ENGLISH_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, hostile_build
+from support.project import Build
 
 from briefkit.catalog import load_catalog
 from briefkit.opendata_schema import CSV_COLUMNS

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project
+from support.project import Build, build, copy_project
 
 from bench.preview import measure_preview
 from briefkit.build import Preview

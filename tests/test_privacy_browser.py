@@ -15,8 +15,8 @@ from urllib.parse import urlsplit
 
 import pytest
 from browser import chromium, sample_url, serve
-from conftest import Build
 from publish_site import ENGLISH_ID, SITE_URL, hostile_build
+from support.project import Build
 
 __all__ = ["chromium", "hostile_build", "sample_url"]
 pytestmark = [pytest.mark.browser, pytest.mark.build]

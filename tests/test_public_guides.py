@@ -11,7 +11,7 @@ import re
 from urllib.parse import urljoin
 
 import pytest
-from conftest import ROOT, Build, build, copy_project, vocabularies
+from support.project import ROOT, Build, build, copy_project, vocabularies
 
 pytestmark = pytest.mark.build
 

@@ -13,7 +13,7 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
+from support.project import vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.cli import main

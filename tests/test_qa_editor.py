@@ -8,16 +8,12 @@ shows at its line on save, and goes away when it is fixed.
 
 from __future__ import annotations
 
-import queue
-import signal
 import subprocess
-import threading
-import time
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
-from test_editor import BRIEFS, Matcher, matcher, task
+from support.project import vocabularies, write_brief
+from support.vscode import BRIEFS, Watcher, matcher, task
 from test_qa import BRIEF, EN_BODY, EN_FRONT, EN_PATH, GLOSSARY, KO_BODY, KO_FRONT, KO_PATH, line_of
 
 QA_WATCH_TASK = "briefs: qa while editing"
@@ -56,65 +52,21 @@ def test_the_matcher_reads_a_one_off_qa(project: Path) -> None:
     assert [matcher(QA_TASK).match(line) for line in result.stderr.splitlines()] == [None]  # the count
 
 
-class QaWatcher:
-    def __init__(self, project: Path) -> None:
-        self.matcher: Matcher = matcher(QA_WATCH_TASK)
-        self.lines: queue.Queue[str | None] = queue.Queue()
-        self.seen: list[str] = []
-        self.proc = subprocess.Popen([str(BRIEFS), "qa", "--watch"], cwd=project, text=True, encoding="utf-8",
-                                     stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-        threading.Thread(target=self._read, daemon=True).start()
-
-    def _read(self) -> None:
-        assert self.proc.stdout is not None
-        for line in self.proc.stdout:
-            self.lines.put(line.rstrip("\n"))
-        self.lines.put(None)
-
-    def run_until(self, wanted: list[tuple[str, int, str]], seconds: float = 15) -> str:
-        """The end line of the first whole run (begin to end line) that reports ``wanted``."""
-        deadline = time.monotonic() + seconds
-        while True:
-            found: list[tuple[str, int, str]] = []
-            while not self.matcher.begins(self._line(deadline)):
-                pass
-            while not self.matcher.ends(line := self._line(deadline)):
-                match = self.matcher.match(line)
-                assert match is not None, f"not a finding inside a run: {line!r}"
-                found.append(match)
-            if found == wanted:
-                return line
-
-    def _line(self, deadline: float) -> str:
-        try:
-            line = self.lines.get(timeout=max(0.0, deadline - time.monotonic()))
-        except queue.Empty:
-            pytest.fail(f"no output in time; so far: {self.seen}")
-        if line is None:
-            pytest.fail(f"briefs qa --watch ended; so far: {self.seen}")
-        self.seen.append(line)
-        return line
-
-    def stop(self) -> int:
-        self.proc.send_signal(signal.SIGINT)
-        return self.proc.wait(timeout=10)
-
-
 def test_qa_while_editing_marks_a_changed_figure_and_clears_it(project: Path) -> None:
     path = project / EN_PATH
     good = path.read_text(encoding="utf-8")
-    watcher = QaWatcher(project)
+    watcher = Watcher(project, QA_WATCH_TASK)
     try:
-        assert watcher.run_until([]) == "briefs qa: 1 translation, no findings."
+        assert watcher.run_until([])[1] == "briefs qa: 1 translation, no findings."
         path.write_text(good.replace("35% are", "30% are"), encoding="utf-8")
         line, source_line = line_of(project, EN_PATH, "30% are"), line_of(project, KO_PATH, "35%")
         message = (f"figures: the source has '35' (line {source_line}), which this paragraph of the translation"
                    " does not (check the figure, written the English way)")
-        end = watcher.run_until([(EN_PATH, line, message)])
+        _, end = watcher.run_until([(EN_PATH, line, message)])
         assert end == "briefs qa: 1 finding in 1 file."
         path.write_text(good, encoding="utf-8")
         watcher.run_until([])
     finally:
-        code = watcher.stop()
+        code, _ = watcher.stop()
     assert code == 0
     assert watcher.seen[-1:] != [] and "briefs qa: watching briefs for changes (Ctrl+C stops)" in watcher.seen

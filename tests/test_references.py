@@ -16,9 +16,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from conftest import ROOT, build, copy_project, vocabularies, write_brief
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from support.project import ROOT, build, copy_project, vocabularies, write_brief
 
 from briefkit.body_scan import MARKDOWN_EXTENSIONS, markdown_configs, scan
 from briefkit.references import check_folder

@@ -10,7 +10,7 @@ import json
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project, vocabularies, write_brief
+from support.project import build, copy_project, vocabularies, write_brief
 
 from briefkit import cache, render_ahead
 from briefkit.build import prepare

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import build, copy_project, vocabularies, write_brief
+from support.project import build, copy_project, vocabularies, write_brief
 
 from briefkit.samples import SAMPLES_FILE, read_samples, write_samples
 

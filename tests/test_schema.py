@@ -20,8 +20,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import CORPUS, FIXTURES, vocabularies, write_brief
 from jsonschema import Draft7Validator
+from support.project import CORPUS, FIXTURES, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.frontmatter_yaml import load_yaml, split_document

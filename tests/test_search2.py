@@ -13,8 +13,8 @@ from __future__ import annotations
 from typing import Any
 
 import pytest
-import yaml
-from conftest import ROOT, Build, build, copy_project
+from support.project import Build
+from support.search2_site import GIMHAE, QUERIES, build_search2_site
 
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.search.analyzer import Analyzer
@@ -24,18 +24,13 @@ from briefkit.search.index_terms import SUFFIXES
 from briefkit.search.passages import passages
 from briefkit.search.query import IndexFolder
 
-FIXTURE = ROOT / "tests" / "fixtures" / "search2"
-QUERIES: list[dict[str, Any]] = yaml.safe_load((FIXTURE / "queries.yml").read_text(encoding="utf-8"))
-GIMHAE = "2025-03-10-gimhae-parts-quality-roundtable"
 BUSAN = "2025-06-12-busan-export-parts-roundtable"
 DAEGU = "2025-09-04-daegu-finance-roundtable"
 
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(copy_project(tmp_path_factory.mktemp("search2"), FIXTURE / "briefs"))
-    assert result.returncode == 0, result.stderr
-    return result
+    return build_search2_site(tmp_path_factory, "search2")
 
 
 def index(site: Build, lang: str) -> IndexFolder:

@@ -15,18 +15,15 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-import yaml
 from browser import chromium, serve
-from conftest import ROOT, Build, build, copy_project
+from support.project import Build
+from support.search2_site import GIMHAE, QUERIES, build_search2_site
 
 from briefkit.search.query import IndexFolder
 
 __all__ = ["chromium"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
-FIXTURE = ROOT / "tests" / "fixtures" / "search2"
-QUERIES: list[dict[str, Any]] = yaml.safe_load((FIXTURE / "queries.yml").read_text(encoding="utf-8"))
-GIMHAE = "2025-03-10-gimhae-parts-quality-roundtable"
 BOX = "#header-search-q"
 LIST = "#header-search-q-list"
 DONE = "#briefs-search[data-state=done]"
@@ -34,9 +31,7 @@ DONE = "#briefs-search[data-state=done]"
 
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(copy_project(tmp_path_factory.mktemp("search2-browser"), FIXTURE / "briefs"))
-    assert result.returncode == 0, result.stderr
-    return result
+    return build_search2_site(tmp_path_factory, "search2-browser")
 
 
 @pytest.fixture(scope="module")

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 import yaml
 from browser import artifacts, chromium, sample_url
-from conftest import SEARCH_QUERIES, Build
+from support.project import SEARCH_QUERIES, Build
 
 from briefkit.search.query import IndexFolder
 

@@ -19,7 +19,7 @@ from urllib.parse import urljoin
 
 import pytest
 import yaml
-from conftest import CORPUS, SEARCH_QUERIES, Build, build, copy_project, vocabularies, write_brief
+from support.project import CORPUS, SEARCH_QUERIES, Build, build, copy_project, vocabularies, write_brief
 
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.catalog import load_catalog

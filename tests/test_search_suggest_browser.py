@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from browser import artifacts, chromium, require, sample_url
-from conftest import Build
+from support.project import Build
 from test_a11y_browser import AXE, run_axe
 
 from briefkit.search.query import IndexFolder

@@ -19,8 +19,8 @@ from typing import Any
 import jinja2
 import pytest
 from browser import chromium, serve
-from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
 from mkdocs.structure.toc import AnchorLink
+from support.project import ROOT, Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.markdown_ids import SAFE_ID, THEME_IDS, is_reserved, safe_id
 

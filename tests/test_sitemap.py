@@ -8,8 +8,8 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import Build
 from publish_site import ENGLISH_ID, HIDDEN_PAGE, KOREAN_ONLY_ID, SITE_URL, hostile_build
+from support.project import Build
 
 from briefkit.catalog import load_catalog
 from briefkit.sitemap import SitePage, hreflang_links, page_indexing, render_sitemap

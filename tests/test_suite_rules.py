@@ -16,7 +16,8 @@ from typing import Any
 
 import pytest
 from browser import require_chromium
-from conftest import CORPUS, FAST, ROOT, build, pytest_collection_modifyitems
+from conftest import pytest_collection_modifyitems
+from support.project import CORPUS, FAST, ROOT, build
 
 from briefkit.catalog import load_catalog
 

@@ -14,7 +14,8 @@ import subprocess
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
+from support.cli import run
+from support.project import vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.cli import main
@@ -72,12 +73,6 @@ def project(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     source(briefs, "2025-06-10-draft", extra="draft: true\n")
     monkeypatch.chdir(tmp_path)
     return tmp_path
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def status_json(capsys: pytest.CaptureFixture[str], *argv: str) -> dict[str, dict[str, object]]:

@@ -15,8 +15,8 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies
 from gitrepo import ADDED, BRIEF, NEW_SENTENCE, OLD_SENTENCE, corrected_history
+from support.project import Build, build, copy_project, vocabularies
 
 pytestmark = pytest.mark.build
 

@@ -13,7 +13,7 @@ import re
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.cli import main
 

@@ -14,7 +14,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, vocabularies, write_brief
+from support.project import CORPUS, vocabularies, write_brief
 
 from briefkit.catalog import Catalog, load_catalog
 

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from conftest import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.site_pages import resolve

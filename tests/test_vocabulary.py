@@ -8,7 +8,7 @@ import unicodedata
 from pathlib import Path
 
 import pytest
-from conftest import CORPUS, vocabularies, write_brief
+from support.project import CORPUS, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.vocabulary import REGION_CODE, Vocabulary, load_vocabulary

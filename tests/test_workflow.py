@@ -16,7 +16,7 @@ from typing import Any
 import pathspec
 import pytest
 import yaml
-from conftest import ROOT
+from support.project import ROOT
 
 WORKFLOW = ROOT / ".github" / "workflows" / "publish.yml"
 COMMAND = re.compile(

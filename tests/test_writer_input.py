@@ -13,7 +13,7 @@ import shutil
 from pathlib import Path
 
 import pytest
-from conftest import vocabularies, write_brief
+from support.project import vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.settings import DateRules, date_rules_for
@@ -124,7 +124,7 @@ def test_the_date_rules_come_from_mkdocs_yml(tmp_path: Path) -> None:
 
 
 def test_the_shipped_config_has_the_documented_defaults(tmp_path: Path) -> None:
-    from conftest import ROOT
+    from support.project import ROOT
 
     shutil.copy2(ROOT / "mkdocs.yml", tmp_path / "mkdocs.yml")  # the settings sit beside the briefs folder
     (tmp_path / "briefs").mkdir()
