@@ -83,7 +83,7 @@ def references(body: str, *, external: bool = True) -> tuple[Reference, ...]:
 def needs_parsing(body: str, *, external: bool = True) -> bool:
     """Whether ``body`` may refer to anything; ``external=False``: to anything but other sites.
 
-    Parsing a body costs about 2 ms of CPU; most briefs link only outwards, if at all.
+    Parsing a body is the cost; most briefs link only outwards, if at all.
     """
     if _MAY_REFER.search(body) is None:
         return False

@@ -92,7 +92,7 @@ class Preview:
     Once the server is up (``serving``), outputs that no page shows are
     written just after each rebuild rather than inside it: the browser reloads
     the edited page without waiting for the search index, feeds, sitemap and
-    open data (about a second at 1,000 pairs). The next rebuild, and the end of
+    open data. The next rebuild, and the end of
     the session, wait for them (``settle``), so no two writes overlap.
     """
 

@@ -67,7 +67,7 @@ class ReadCache:
 
     Keyed by path, checked by size and modification time in nanoseconds: an
     edit saved by any editor changes at least one of them. Reading (decoding,
-    NFC, the front matter's YAML) is half of ``load_catalog`` at 1,000 pairs;
+    NFC, the front matter's YAML) is much of ``load_catalog``;
     pairing and validation always run again, so the problems reported stay
     exactly those of a fresh load.
     """

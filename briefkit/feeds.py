@@ -73,7 +73,7 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
 
     Remembered for the process by everything it shows: a preview session
     rebuilds after each save, and only the feeds listing the edited brief
-    change (serialising all 60-odd feeds took a second at 1,000 pairs).
+    change (serialising all 60-odd feeds is a noticeable part of a rebuild).
     """
     entries = written_in(briefs, lang)[:FEED_MAX]
     shown = [(b.id, b.date, b.text(lang), b.topics, b.regions) for b in entries]

@@ -6,9 +6,9 @@ resolved here with the YAML 1.2 core schema: ``NO`` and ``on`` stay text,
 ``0123`` is 123, ``12:30`` stays text, duplicate keys are errors, and every key
 and list item keeps its line in the file.
 
-Why not ruamel.yaml's round-trip loader, which also keeps lines: it measured
-3.9 ms per brief against 0.16 ms here, and ``briefs check`` must read a
-thousand-brief archive in well under two seconds.
+Why not ruamel.yaml's round-trip loader, which also keeps lines: it was more
+than an order of magnitude slower per brief (bench/code-notes.md), and
+``briefs check`` must read a ten-year archive quickly.
 """
 
 from __future__ import annotations

@@ -6,7 +6,7 @@ brief, UTF-8 with a byte order mark so spreadsheet programs read Hangul, and
 ``/data/README.txt`` documents its columns. Output is deterministic: briefs
 newest first (then by id), keys in a fixed order, no timestamps. In
 ``briefs.json`` each brief is one line (a diff shows which briefs changed, and
-Python's C encoder writes it: indenting every level took 1 s at 1,000 pairs).
+Python's C encoder writes it: indenting every level is far slower).
 """
 
 from __future__ import annotations

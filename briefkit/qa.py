@@ -58,7 +58,7 @@ def qa_catalog(
 class QaCache:
     """Each file read, and each pair's findings, kept while the files are unchanged (size and mtime).
 
-    Reading a body with markdown-it-py is most of a run (about 7 ms a file): a
+    Reading a body with markdown-it-py is most of a run: a
     watcher re-reads only the files that were saved.
     """
 

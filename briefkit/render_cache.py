@@ -1,7 +1,7 @@
 """Rendered Markdown, kept by content: a rebuild converts only what changed.
 
-Converting brief bodies with Python-Markdown is the largest part of a build
-(about 40 % at 1,000 pairs). The result depends only on the Markdown text,
+Converting brief bodies with Python-Markdown is the largest part of a
+build. The result depends only on the Markdown text,
 the page's place (file and URL, for relative links), and the Markdown
 configuration, code and versions; so it is kept in the ``markdown`` store
 (``briefkit/cache.py``: its fingerprint covers ``mkdocs.yml``, this module,

@@ -8,8 +8,7 @@ the new run's. Everything goes to standard output, flushed after each run, so
 the three kinds of line always arrive in order.
 
 A run re-reads the whole folder through ``check_folder``: the same code as the
-build, so the editor and CI cannot disagree (about 0.05 s for the sample
-briefs, under a second for 1,000 pairs).
+build, so the editor and CI cannot disagree.
 
 ``briefs qa --watch`` runs the same loop with ``qa_once``: the folder's problems
 if it has any, else the translation findings of ``briefs qa``, framed by the

@@ -24,7 +24,7 @@ LINE_MAX = 300  # venue, an organizer, a speaker's name, role or affiliation
 # noncharacters (U+FDD0-U+FDEF and the last two code points of every plane), which XML excludes.
 _NONCHARACTERS = "".join(f"{chr(plane * 0x10000 + 0xFFFE)}{chr(plane * 0x10000 + 0xFFFF)}" for plane in range(17))
 FORBIDDEN = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef" + _NONCHARACTERS + "]")
-# The same without the other planes' noncharacters: a class with them is ten times slower to search,
+# The same without the other planes' noncharacters: a class with them is much slower to search,
 # and most text has no character beyond U+FFFF at all.
 _FORBIDDEN_BMP = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\ud800-\udfff\ufdd0-\ufdef\ufffe\uffff]")
 _ASTRAL = re.compile("[\U00010000-\U0010ffff]")

@@ -104,7 +104,7 @@ def test_profile_groups_time_by_package() -> None:
 
 @pytest.fixture(scope="module")
 def bench_run(tmp_path_factory: pytest.TempPathFactory) -> tuple[dict[str, Any], Path]:
-    """One run of the harness without Chromium, shared by the tests below (about 10 s on 2 cores)."""
+    """One run of the harness without Chromium, shared by the tests below (it is slow: run it once)."""
     folder = tmp_path_factory.mktemp("bench")
     out = folder / "result.json"
     args = ["--sizes", str(PAIRS), "--out", str(out), "--workdir", str(folder / "work"), "--no-search"]

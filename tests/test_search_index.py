@@ -1,6 +1,6 @@
 """Search index: Korean and English analysis, the cache, the files a build writes, recall.
 
-Analysis runs the real Kiwi (about 1.5 s to load, once for this module).
+Analysis runs the real Kiwi (slow to load: once for this module).
 The recall test runs every query of ``tests/fixtures/search_queries.yml`` over
 the index of the fixture corpus, through ``briefkit.search.query`` (the Python
 twin of search-engine.js); the browser test runs a sample through the script.

@@ -212,8 +212,8 @@ class Analyzer:
 
 
 # The analysis cache's entries read or written in this process, by cache folder
-# and content key: a preview session rebuilds many times, and reading 1,000
-# cache files again was slow. Keys are digests of the texts and the store's
+# and content key: a preview session rebuilds many times, and reading every
+# cache file again is slow. Keys are digests of the texts and the store's
 # fingerprint, so an entry is never stale; the bound keeps a long session
 # at a few tens of megabytes.
 _RECENT: dict[tuple[Path, str], Analysis] = {}
@@ -235,7 +235,7 @@ class _KiwiBatch:
         workers = workers or min(os.cpu_count() or 1, 4)
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", DeprecationWarning)
-            # Typo and multi-word dictionaries slow analysis down 2x and only
+            # Typo and multi-word dictionaries slow analysis down a lot and only
             # matter for sloppy input; briefs are edited text.
             self.kiwi = Kiwi(num_workers=workers if workers > 1 else -1, load_typo_dict=False, load_multi_dict=False)
         self.parallel = workers > 1
