@@ -16,8 +16,9 @@ at its start and removed at its end (the build still hands work to its own
 second process there, and stages its pages there). ``briefs cache clear``
 (``clear``) removes every store; ``briefs cache list`` shows them.
 
-In-process memos (``memo``) have a size bound each and are listed in
-``MEMOS``; ``clear_memos`` empties them.
+In-process memos (``memo`` for a function, ``Recent`` for one kept by hand)
+have a size bound each and are listed in ``MEMOS``; ``clear_memos`` empties
+them.
 """
 
 from __future__ import annotations
@@ -28,15 +29,18 @@ import hashlib
 import os
 import shutil
 import tempfile
+from collections import OrderedDict
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from importlib import metadata
 from pathlib import Path
-from typing import Any, ParamSpec, TypeVar, cast
+from typing import Any, Generic, ParamSpec, TypeVar, cast
 
 FOLDER = ".cache"
 NO_CACHE = "BRIEFS_NO_CACHE"
 T = TypeVar("T")
+K = TypeVar("K")
+V = TypeVar("V")
 P = ParamSpec("P")
 
 SEARCH_PACKAGES = ("kiwipiepy", "kiwipiepy_model", "snowballstemmer")
@@ -169,6 +173,36 @@ def memo(name: str, maxsize: int) -> Callable[[Callable[P, T]], Callable[P, T]]:
         MEMOS[name] = cached
         return cast(Callable[P, T], cached)
     return wrap
+
+
+class Recent(Generic[K, V]):
+    """A memo kept by hand (get, then put), at most ``maxsize`` entries, the least recently used dropped first."""
+
+    def __init__(self, name: str, maxsize: int) -> None:
+        self.maxsize = maxsize
+        self._entries: OrderedDict[K, V] = OrderedDict()
+        MEMOS[name] = self
+
+    def get(self, key: K) -> V | None:
+        found = self._entries.get(key)
+        if found is not None:
+            self._entries.move_to_end(key)
+        return found
+
+    def put(self, key: K, value: V) -> None:
+        self._entries[key] = value
+        self._entries.move_to_end(key)
+        while len(self._entries) > self.maxsize:
+            self._entries.popitem(last=False)
+
+    def __contains__(self, key: object) -> bool:
+        return key in self._entries
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def cache_clear(self) -> None:
+        self._entries.clear()
 
 
 def clear_memos() -> None:

@@ -17,6 +17,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from . import cache
 from .model import Brief
 from .site import SiteView, brief_path, lang_root, term_path
 from .staging import TERM_KINDS
@@ -78,16 +79,15 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
     entries = written_in(briefs, lang)[:FEED_MAX]
     shown = [(b.id, b.date, b.text(lang), b.topics, b.regions) for b in entries]
     key = hashlib.sha256(pickle.dumps((info, lang, site_url, author, shown), protocol=5)).hexdigest()
-    if key not in _RENDERED:
-        if len(_RENDERED) >= RENDERED_MAX:
-            del _RENDERED[next(iter(_RENDERED))]
-        _RENDERED[key] = _render_feed(info, entries, lang, site_url, author)
-    return _RENDERED[key]
+    rendered = _RENDERED.get(key)
+    if rendered is None:
+        rendered = _render_feed(info, entries, lang, site_url, author)
+        _RENDERED.put(key, rendered)
+    return rendered
 
 
 # Feeds rendered in this process, by a digest of what they show (see render_feed).
-_RENDERED: dict[str, bytes] = {}
-RENDERED_MAX = 500
+_RENDERED: cache.Recent[str, bytes] = cache.Recent("feeds", maxsize=500)
 
 
 def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str, author: str) -> bytes:

@@ -156,13 +156,22 @@ def test_the_atomic_writer_leaves_no_partial_file_on_an_exception(tmp_path: Path
 
 def test_every_memo_is_bounded() -> None:
     import briefkit.body_scan
+    import briefkit.feeds
     import briefkit.figures
     import briefkit.model
     import briefkit.search.writer  # noqa: F401  (each registers its memos)
 
-    assert {"source digests", "body scans", "figures", "search shard hashes", "Kiwi, loaded"} <= set(cache.MEMOS)
+    assert {"source digests", "body scans", "figures", "search shard hashes", "Kiwi, loaded", "feeds",
+            "analyses read or written"} <= set(cache.MEMOS)
     for name, memo in cache.MEMOS.items():
-        assert memo.cache_info().maxsize, name
+        assert (memo.maxsize if isinstance(memo, cache.Recent) else memo.cache_info().maxsize), name
+    recent: cache.Recent[str, int] = cache.Recent("a test's", maxsize=2)
+    recent.put("a", 1)
+    recent.put("b", 2)
+    assert recent.get("a") == 1  # now the most recent
+    recent.put("c", 3)
+    assert ("a" in recent, "b" in recent, "c" in recent, len(recent)) == (True, False, True, 2)
+    del cache.MEMOS["a test's"]
     unbounded = re.compile(r"functools\.cache\b|lru_cache\(\s*(maxsize\s*=\s*)?None|@lru_cache\s*$|@cache\s*$", re.M)
     for source in (ROOT / "briefkit").rglob("*.py"):
         assert not unbounded.search(source.read_text(encoding="utf-8")), source

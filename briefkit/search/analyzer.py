@@ -216,14 +216,11 @@ class Analyzer:
 # cache file again is slow. Keys are digests of the texts and the store's
 # fingerprint, so an entry is never stale; the bound keeps a long session
 # at a few tens of megabytes.
-_RECENT: dict[tuple[Path, str], Analysis] = {}
-RECENT_MAX = 20_000
+_RECENT: cache.Recent[tuple[Path, str], Analysis] = cache.Recent("analyses read or written", maxsize=20_000)
 
 
 def _remember(cache_dir: Path, key: str, analysis: Analysis) -> None:
-    if len(_RECENT) >= RECENT_MAX:
-        del _RECENT[next(iter(_RECENT))]
-    _RECENT[(cache_dir, key)] = analysis
+    _RECENT.put((cache_dir, key), analysis)
 
 
 class _KiwiBatch:
