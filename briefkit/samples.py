@@ -23,6 +23,7 @@ import sys
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from .atomic_write import write_atomic
 from .catalog import VOCABULARY_FILES, load_catalog
 
 SAMPLES_FILE = "SAMPLES.txt"
@@ -110,7 +111,7 @@ def write_samples(briefs: Path) -> list[str]:
         and (name.endswith(".md") or Path(folder).name in ids)
     )
     lines = [f"{_sha256(briefs / p)}  {p}" for p in paths]
-    (briefs / SAMPLES_FILE).write_text(HEADER + "".join(line + "\n" for line in lines), encoding="utf-8")
+    write_atomic(briefs / SAMPLES_FILE, HEADER + "".join(line + "\n" for line in lines))
     return paths
 
 

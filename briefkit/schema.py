@@ -19,6 +19,7 @@ import json
 from pathlib import Path
 from typing import Any
 
+from .atomic_write import write_atomic
 from .catalog import Catalog
 from .validate import SUMMARY_MAX
 from .vocabulary import Term, Vocabulary
@@ -81,8 +82,7 @@ def write_schemas(catalog: Catalog, out: Path, *, check_only: bool = False) -> l
             continue
         changed.append(name)
         if not check_only:
-            out.mkdir(parents=True, exist_ok=True)
-            path.write_text(text, encoding="utf-8", newline="\n")
+            write_atomic(path, text)  # "\n" line ends on every platform: bytes are written as they are
     return changed
 
 
