@@ -86,5 +86,7 @@ def license_problem(value: object) -> str | None:
     folded = value.strip().casefold().replace("_", "-").replace(" ", "-")
     close = difflib.get_close_matches(folded, list(LICENSES), n=1, cutoff=0.6)
     meant = folded if folded in LICENSES else close[0] if close else ""
+    if meant and "".join(c for c in value if c.isdigit()) != meant[-1]:
+        meant = ""  # 'kogl-5' is no typo of 'kogl-4': the type's number must be the writer's
     hint = f"did you mean '{meant}'?" if meant else ""
     return f"unknown licence '{value}'" + advice(hint, f"use one of {allowed}: the KOGL (공공누리) types 1-4")

@@ -41,12 +41,14 @@ def source_license(reader: FieldReader, default: str) -> str:
 def source_updates(reader: FieldReader, brief_date: dt.date | None) -> tuple[Update, ...]:
     """The source's ``updates``, oldest first (problems added to ``reader``)."""
     found: list[Update] = []
+    previous: dt.date | None = None  # the last readable date above, for the order
     for item, line in _entries(reader, _LIST_ADVICE):
-        date = _date(reader, item, line, brief_date, found[-1].date if found else None)
+        date = _date(reader, item, line, brief_date, previous)
         note = _note(reader, item, line)
         for key in item:
             if key not in SOURCE_KEYS:
                 reader.unknown(item.lines[key], "updates.", key, SOURCE_KEYS)
+        previous = date or previous
         if date is not None and note:
             found.append(Update(date, note))
     return tuple(found)
