@@ -7,6 +7,7 @@ import html
 import io
 import json
 import re
+import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
@@ -17,6 +18,7 @@ from updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE
 
 from briefkit.catalog import load_catalog
 from briefkit.licenses import LICENSES
+from briefkit.verify_site import verify_site
 
 __all__ = ["updates_build"]
 A = "{http://www.w3.org/2005/Atom}"
@@ -198,3 +200,18 @@ def test_feed_entries_carry_rights_and_a_licence_link(updates_build: Build) -> N
             assert entry.findtext(A + "rights") == OFFICIAL[code][0 if lang == "ko" else 1]
             links = [link.get("href") for link in entry.findall(A + "link") if link.get("rel") == "license"]
             assert links == [LICENSES[code].terms_url]
+
+
+@pytest.mark.build
+def test_verify_site_finds_a_brief_page_without_its_licence(updates_build: Build, tmp_path: Path) -> None:
+    catalog = load_catalog(updates_build.project / "briefs")
+    site = tmp_path / "site"
+    shutil.copytree(updates_build.site, site)
+    assert [str(p) for p in verify_site(site, catalog, "site")] == []
+    page = site / "en" / "briefs" / HOSTILE_ID / "index.html"
+    terms = LICENSES["kogl-3"].terms_url
+    page.write_text(page.read_text(encoding="utf-8").replace(terms, "https://example.org/"), encoding="utf-8")
+    assert [str(p) for p in verify_site(site, catalog, "site")] == [
+        f"site/en/briefs/{HOSTILE_ID}/index.html:1: license: does not link to the terms of its licence, kogl-3"
+        f" ({terms}), which briefs/2025/{HOSTILE_ID}.ko.md is published under (build the site again)",
+    ]
