@@ -23,6 +23,7 @@ from updates_site import (
 
 from briefkit.catalog import load_catalog
 from briefkit.cli import main
+from briefkit.scaffold import new_source, new_translation
 
 __all__ = ["updates_build"]
 A = "{http://www.w3.org/2005/Atom}"
@@ -254,3 +255,28 @@ def test_open_data_gives_updates_and_the_modified_date(updates_build: Build) -> 
 def test_the_head_gives_the_modified_time_of_a_corrected_brief(updates_build: Build) -> None:
     page = updates_build.page(f"en/briefs/{CORRECTED_ID}/")
     assert '<meta property="article:modified_time" content="2025-05-20">' in page
+
+
+def test_briefs_new_offers_the_source_notes_to_translate(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    write_brief(briefs, "2025-05-01-a", "ko", SOURCE + """\
+    updates:
+      - date: 2025-05-02
+        note: "첫 수정: '따옴표'"
+    """)
+    path = new_translation(load_catalog(briefs), briefs, "2025-05-01", "a", "en")
+    text = path.read_text(encoding="utf-8")
+    assert "# updates:\n#   - note: \"첫 수정: '따옴표'\"\n" in text
+    # Uncommented and translated, the lines are a valid translation's updates.
+    text = text.replace('title: ""', "title: T").replace('summary: ""', "summary: S.")
+    text = text.replace("# updates:", "updates:").replace("#   - note: \"첫 수정: '따옴표'\"", "  - note: First fix.")
+    path.write_text(text, encoding="utf-8")
+    catalog = load_catalog(briefs)
+    assert catalog.problems == []
+    assert catalog.briefs[0].translations["en"].update_notes == ("First fix.",)
+
+
+def test_briefs_new_documents_license_and_updates_in_a_new_source(tmp_path: Path) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    text = new_source(briefs, "2025-05-01", "a").read_text(encoding="utf-8")
+    assert "# license: kogl-1" in text and "# updates:" in text and "#   - date: " in text
