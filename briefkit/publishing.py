@@ -24,7 +24,7 @@ import yaml
 
 from .licenses import DEFAULT_LICENSE, LICENSES, License, license_problem
 from .problems import Problem
-from .settings import config_node, config_shown
+from .settings import config_section, config_shown
 
 _KEYS = ("extra", "briefs")
 MINISTRY_FIELDS = ("ko", "en", "url")
@@ -59,7 +59,9 @@ def publishing_for(briefs_dir: Path, shown_as: str) -> tuple[Publishing, list[Pr
     shown = config_shown(shown_as)
     problems: list[Problem] = []
     license_code = DEFAULT_LICENSE
-    node = config_node(briefs_dir, (*_KEYS, "license"))
+    section = config_section(briefs_dir, _KEYS)  # composed once: a preview reloads on every save
+    settings = {str(k.value): v for k, v in section.value} if section is not None else {}
+    node = settings.get("license")
     if node is not None:
         value = node.value if isinstance(node, yaml.ScalarNode) else None
         problem = license_problem(value)
@@ -68,7 +70,7 @@ def publishing_for(briefs_dir: Path, shown_as: str) -> tuple[Publishing, list[Pr
         else:
             license_code = str(value)
     ministry = Ministry()
-    node = config_node(briefs_dir, (*_KEYS, "ministry"))
+    node = settings.get("ministry")
     if node is not None:
         ministry = _ministry(node, shown, problems)
     return Publishing(license_code, ministry), problems

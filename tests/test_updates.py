@@ -280,3 +280,13 @@ def test_briefs_new_documents_license_and_updates_in_a_new_source(tmp_path: Path
     briefs = vocabularies(tmp_path / "briefs")
     text = new_source(briefs, "2025-05-01", "a").read_text(encoding="utf-8")
     assert "# license: kogl-1" in text and "# updates:" in text and "#   - date: " in text
+
+
+@pytest.mark.build
+def test_the_translations_page_counts_update_notes_to_translate(updates_build: Build) -> None:
+    for path, text in (("translations/", "번역할 수정 설명 1건"), ("en/translations/", "Update notes to translate: 1")):
+        page = updates_build.page(path)
+        row = re.search(rf'<tr data-brief="{CORRECTED_ID}" data-lang="en".*?</tr>', page, re.DOTALL)
+        assert row and f'<span class="translations-update-notes">{text}</span>' in row.group()
+        other = re.search(rf'<tr data-brief="{HOSTILE_ID}" data-lang="en".*?</tr>', page, re.DOTALL)
+        assert other and "translations-update-notes" not in other.group()
