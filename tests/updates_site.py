@@ -78,8 +78,14 @@ def write_update_briefs(briefs: Path) -> Path:
 
 @pytest.fixture(scope="session")
 def updates_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    base = tmp_path_factory.mktemp("updates")
-    project = copy_project(base / "project", write_update_briefs(base / "briefs"))
-    result = build(project, env={"SITE_URL": SITE_URL})
-    assert result.returncode == 0, result.stderr
-    return result
+    # Each module importing this fixture gets its own copy of it: the site is built once per
+    # session (per xdist worker) in a fixed folder of the session's temporary root, and reused.
+    base = tmp_path_factory.getbasetemp() / "updates-site"
+    built = base / "built"
+    if not built.exists():
+        project = copy_project(base / "project", write_update_briefs(base / "briefs"))
+        result = build(project, env={"SITE_URL": SITE_URL})
+        assert result.returncode == 0, result.stderr
+        built.touch()
+    project = base / "project"
+    return Build(project, project / "site", 0, "", "")
