@@ -18,6 +18,7 @@ from . import cache
 from .catalog import ReadCache
 from .dates import format_date
 from .history import changes_for
+from .jsonld import template_helpers
 from .problems import Problem
 from .references import check_folder
 from .site import SiteView, brief_path, lang_root, term_path
@@ -57,10 +58,10 @@ class BuildState:
         return default
 
     def page_date(self, meta: dict[str, Any]) -> str:
-        """A page's date: its brief's, else the newest brief's (never the clock); "" with no brief."""
-        if "brief" in meta:
-            return self.site.view(meta["brief"], "ko").date.isoformat()
-        return self.site.briefs[0].date.isoformat() if self.site.briefs else ""
+        """A page's date: its brief's (updated), else the newest of any brief (never the clock); "" with no brief."""
+        if "brief" in meta:  # its latest update's date, if corrected
+            return self.site.view(meta["brief"], "ko").modified.isoformat()
+        return self.site.modified.isoformat() if self.site.modified else ""
 
     def page_context(self, meta: dict[str, Any], lang: str) -> dict[str, Any]:
         context: dict[str, Any] = {
@@ -73,6 +74,7 @@ class BuildState:
             "lang_root": lang_root(lang),
             "site_home_max": HOME_MAX,
         }
+        context.update(template_helpers(self.site))  # licence, updates, structured data (jsonld.py)
         if "brief" in meta:
             context["brief"] = self.site.view(meta["brief"], lang)
         if "kind" in meta:

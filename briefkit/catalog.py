@@ -19,7 +19,9 @@ from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .model import LANGUAGES, Brief, Text
 from .plain_files import BRIEF_MAX, FileRefused, read_capped
 from .problems import Problem
+from .publishing import Publishing, publishing_for
 from .settings import DateRules, date_rules_for
+from .updates import source_license, source_updates, translation_notes
 from .validate import SOURCE_FIELDS, TRANSLATION_FIELDS, FieldReader
 from .vocabulary import Vocabulary, load_vocabulary
 from .writer_text import forbidden_lines, forbidden_message
@@ -54,6 +56,7 @@ class Catalog:
     problems: list[Problem] = field(default_factory=list)
     dates: DateRules = field(default_factory=DateRules)
     glossary: Glossary = field(default_factory=Glossary)  # glossary.yml: agreed English terms (optional)
+    publishing: Publishing = field(default_factory=Publishing)  # default licence and ministry (publishing.py)
 
     def published(self, include_drafts: bool = False) -> list[Brief]:
         return [b for b in self.briefs if include_drafts or not b.draft]
@@ -118,6 +121,8 @@ def load_catalog(
         dates, problems = date_rules_for(briefs_dir, shown_as)
         catalog.problems += problems
     catalog.dates = dates
+    catalog.publishing, problems = publishing_for(briefs_dir, shown_as)
+    catalog.problems += problems
     if not briefs_dir.is_dir():
         what = (
             "is a file, not a folder (give the folder that holds the briefs, topics.yml and regions.yml)"
@@ -318,22 +323,30 @@ def _pair(
     summary = source.summary()
     topics = source.terms("topics", catalog.topics, f"{shown_as}/{VOCABULARY_FILES['topics']}")
     regions = source.terms("regions", catalog.regions, f"{shown_as}/{VOCABULARY_FILES['regions']}")
+    updates = source_updates(source, date or source_file.id_date)
     source_text = Text(
         lang=source_file.lang, path=source_file.path, title=title, summary=summary,
         body=source_file.body, venue=source.text("venue", required=False),
         organizers=source.strings("organizers"), speakers=source.speakers(),
         body_line=source_file.body_line, digest=source.source_digest(source_file.body),
+        update_notes=tuple(u.note for u in updates),
     )
     draft = source.flag("draft")
+    license_code = source_license(source, catalog.publishing.license)
     catalog.problems += source.problems
-    translations = {other.lang: _translation(other, source_file.path, catalog) for other in others}
+    listed = source_file.meta.get("updates")
+    count = len(listed) if isinstance(listed, list) else 0
+    translations = {other.lang: _translation(other, source_file.path, catalog, count) for other in others}
     if len(catalog.problems) > before or date is None:
         return None
-    return Brief(brief_id, date, topics, regions, source_text, translations, draft)
+    return Brief(brief_id, date, topics, regions, source_text, translations, draft, updates, license_code)
 
 
-def _translation(other: BriefFile, source_path: str, catalog: Catalog) -> Text:
-    """Read a translation file's fields, adding its problems to the catalog."""
+def _translation(other: BriefFile, source_path: str, catalog: Catalog, source_count: int | None = None) -> Text:
+    """Read a translation file's fields, adding its problems to the catalog.
+
+    ``source_count``: how many updates the source lists (None when the source cannot be read).
+    """
     reader = FieldReader(other.meta, other.path)
     reader.check_known(TRANSLATION_FIELDS, source_path)
     text = Text(
@@ -341,6 +354,7 @@ def _translation(other: BriefFile, source_path: str, catalog: Catalog) -> Text:
         summary=reader.summary(), body=other.body, venue=reader.text("venue", required=False),
         organizers=reader.strings("organizers"), speakers=reader.speakers(),
         translated_from=reader.digest(), body_line=other.body_line,
+        update_notes=translation_notes(reader, source_path, source_count),
     )
     catalog.problems += reader.problems
     return text

@@ -153,7 +153,9 @@ STATUS_EPILOG = """\
   source_changed (YYYY-MM-DD of the source's last commit, for outdated
   translations in a git work tree, else null), draft, changes (for outdated
   translations whose text git history holds: paragraphs {added, removed,
-  changed} in the source since, else null; see: briefs diff <id>).
+  changed} in the source since, else null; see: briefs diff <id>),
+  untranslated_updates (update notes of the source not yet translated:
+  translator work in any state, since notes are not in the source digest).
 Exit status: 0; 1 when --fail-on matches a translation or the folder has problems."""
 GROUP_ADVICE = {
     "outdated": "the source changed after these were translated: update them, then run 'briefs stamp <id>'",
@@ -175,6 +177,10 @@ def _print_status(shown: list[StatusRow], rows: list[StatusRow], states: tuple[s
     counts = count_states(rows)
     briefs = len({r.id for r in rows})
     print(f"{briefs} briefs: " + ", ".join(f"{counts[s]} {s}" for s in STATE_ORDER))
+    notes = sum(r.untranslated_updates for r in rows if r.state != "missing")
+    if notes:
+        print(f"{notes} update {'note' if notes == 1 else 'notes'} to translate (add each as '- note: …'"
+              " under 'updates:' in the translation, in the source's order)")
 
 
 def _describe(row: StatusRow) -> str:
@@ -185,6 +191,9 @@ def _describe(row: StatusRow) -> str:
         parts.append(f"source changed {row.source_changed}" if row.source_changed else f"source: {row.source_path}")
         if row.changes is not None:
             parts.append("paragraphs: " + ", ".join(f"{n} {kind}" for kind, n in row.changes.items()))
+    if row.untranslated_updates and row.state != "missing":
+        parts.append(f"{row.untranslated_updates} update {'note' if row.untranslated_updates == 1 else 'notes'}"
+                     " to translate")
     return "  ".join(parts)
 
 

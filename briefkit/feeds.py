@@ -3,7 +3,9 @@
 A feed lists only briefs written in its language: the English feed leaves out
 briefs that have no English text (their English pages show the Korean source).
 Every date comes from the briefs, never from the clock, so two builds of the
-same briefs give the same bytes. XML is built with ElementTree, which escapes
+same briefs give the same bytes; an entry's ``updated`` is its brief's latest
+update (``Brief.modified``), and its ``rights`` and ``license`` link name the
+brief's licence. XML is built with ElementTree, which escapes
 every writer-typed string. Elements are written without ElementTree's
 namespace machinery (the Atom namespace is a plain ``xmlns`` attribute), so
 no process-wide prefix registry is touched.
@@ -18,6 +20,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from . import cache
+from .licenses import LICENSES
 from .model import Brief
 from .site import SiteView, brief_path, lang_root, term_path
 from .staging import TERM_KINDS
@@ -77,7 +80,7 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
     change (serialising all 60-odd feeds is a noticeable part of a rebuild).
     """
     entries = written_in(briefs, lang)[:FEED_MAX]
-    shown = [(b.id, b.date, b.text(lang), b.topics, b.regions) for b in entries]
+    shown = [(b.id, b.date, b.text(lang), b.topics, b.regions, b.modified, b.license) for b in entries]
     key = hashlib.sha256(pickle.dumps((info, lang, site_url, author, shown), protocol=5)).hexdigest()
     rendered = _RENDERED.get(key)
     if rendered is None:
@@ -94,7 +97,7 @@ def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str,
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     _text(feed, "id", absolute_url(site_url, info.path))
     _text(feed, "title", info.title)
-    _text(feed, "updated", day_start(entries[0].date) if entries else EMPTY_FEED_DATE)
+    _text(feed, "updated", day_start(max(b.modified for b in entries)) if entries else EMPTY_FEED_DATE)
     _link(feed, "self", absolute_url(site_url, info.path), "application/atom+xml")
     _link(feed, "alternate", absolute_url(site_url, info.page_path), "text/html")
     _text(ET.SubElement(feed, "author"), "name", author)
@@ -113,9 +116,12 @@ def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str) -> None:
     _text(entry, "id", url)
     _text(entry, "title", text.title)
     _text(entry, "published", day_start(brief.date))
-    _text(entry, "updated", day_start(brief.date))
+    _text(entry, "updated", day_start(brief.modified))  # the latest update's day, if corrected
     _link(entry, "alternate", url, "text/html")
+    kogl = LICENSES[brief.license]
+    ET.SubElement(entry, "link", {"rel": "license", "href": kogl.terms_url})  # RFC 4946
     _text(entry, "summary", text.summary)
+    _text(entry, "rights", kogl.name(lang))
     for term in (*brief.topics, *brief.regions):
         _category(entry, term, lang, site_url)
 

@@ -12,6 +12,7 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from . import cache
+from .licenses import DEFAULT_LICENSE
 from .vocabulary import Term
 
 LANGUAGES = ("ko", "en")
@@ -30,6 +31,14 @@ class Speaker:
 
 
 @dataclass(frozen=True)
+class Update:
+    """A correction made after publication (``updates:`` in the source), in the source's language."""
+
+    date: dt.date
+    note: str
+
+
+@dataclass(frozen=True)
 class Text:
     """What one file says, in its language: the source or a translation."""
 
@@ -43,6 +52,9 @@ class Text:
     speakers: tuple[Speaker, ...] = ()
     translated_from: str | None = None
     body_line: int = 1  # the file line where the body starts
+    # The notes of the brief's updates in this language, oldest first: all of them in the source,
+    # the first ones (or none) in a translation (the rest are shown in the source's language).
+    update_notes: tuple[str, ...] = ()
     # The contract's digest of this text, from title and summary exactly as YAML read them (the
     # fields above are trimmed and, for the summary, joined into one line).
     digest: str = ""
@@ -59,6 +71,20 @@ class Brief:
     source: Text
     translations: dict[str, Text] = field(default_factory=dict)
     draft: bool = False
+    updates: tuple[Update, ...] = ()  # oldest first
+    license: str = DEFAULT_LICENSE  # a KOGL type (licenses.py): its own or the site's default; its media share it
+
+    @property
+    def modified(self) -> dt.date:
+        """The brief's *updated* date: its latest update's, else the roundtable's."""
+        return self.updates[-1].date if self.updates else self.date
+
+    def untranslated_updates(self, lang: str) -> int:
+        """How many update notes have no text in ``lang`` yet (0 in the source language)."""
+        if lang == self.source.lang:
+            return 0
+        text = self.translations.get(lang)
+        return len(self.updates) - (len(text.update_notes) if text else 0)
 
     @property
     def digest(self) -> str:

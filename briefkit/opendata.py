@@ -16,6 +16,7 @@ import io
 import json
 from typing import Any
 
+from .licenses import LICENSES
 from .model import LANGUAGES, Brief, Speaker, Text
 from .opendata_schema import CSV_COLUMNS, SCHEMA, SCHEMA_PATH
 from .site import SiteView, brief_path
@@ -65,6 +66,9 @@ def brief_record(brief: Brief, site_url: str) -> dict[str, Any]:
                      for lang, t in texts.items()},
         "topics": [_term(t) for t in brief.topics],
         "regions": [_term(t) for t in brief.regions],
+        "modified": brief.modified.isoformat(),
+        "updates": [_update(brief, i) for i in range(len(brief.updates))],
+        "license": _license(brief.license),
     }
 
 
@@ -102,6 +106,9 @@ def _csv_row(record: dict[str, Any]) -> dict[str, str]:
         "topics": joined([t["slug"] for t in record["topics"]]),
         "regions": joined([r["slug"] for r in record["regions"]]),
         "region_codes": joined([r["code"] for r in record["regions"]]),
+        "modified": record["modified"],
+        "license": record["license"]["code"],
+        "license_url": record["license"]["url"],
     }
     for lang in LANGUAGES:
         row[f"state_{lang}"] = record["translation_state"][lang]
@@ -121,6 +128,20 @@ def _cell(value: str) -> str:
 def _own_or_source(brief: Brief, text: Text, name: str) -> Any:
     """A translation that leaves a field out shows the source's, as its page does."""
     return getattr(text, name) or getattr(brief.source, name)
+
+
+def _update(brief: Brief, index: int) -> dict[str, Any]:
+    """One update: its date and its note per language (null where not translated yet)."""
+    notes: dict[str, str | None] = {}
+    for lang in LANGUAGES:
+        text = brief.text(lang)
+        notes[lang] = text.update_notes[index] if text is not None and index < len(text.update_notes) else None
+    return {"date": brief.updates[index].date.isoformat(), "notes": notes}
+
+
+def _license(code: str) -> dict[str, Any]:
+    kogl = LICENSES[code]
+    return {"code": code, "name": {lang: kogl.name(lang) for lang in LANGUAGES}, "url": kogl.terms_url}
 
 
 def _speaker(speaker: Speaker) -> dict[str, str | None]:

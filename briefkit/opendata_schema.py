@@ -8,8 +8,11 @@ from __future__ import annotations
 
 from typing import Any
 
+from .licenses import LICENSES
+
 SCHEMA_PATH = "data/briefs.schema.json"
 STATES = ["missing", "outdated", "unverified", "current"]
+LICENSE_CODES = list(LICENSES)
 
 
 def _per_language(value: dict[str, Any], description: str) -> dict[str, Any]:
@@ -97,9 +100,38 @@ SCHEMA: dict[str, Any] = {
                         "additionalProperties": False,
                     },
                 },
+                "modified": {"type": "string", "format": "date",
+                             "description": "the brief's latest update (correction), else its date"},
+                "updates": {
+                    "type": "array", "description": "corrections after publication, oldest first",
+                    "items": {
+                        "type": "object",
+                        "properties": {
+                            "date": {"type": "string", "format": "date"},
+                            "notes": _per_language(
+                                {"type": ["string", "null"], "minLength": 1, "maxLength": 300},
+                                "what was corrected, per language; null where not translated yet",
+                            ),
+                        },
+                        "required": ["date", "notes"],
+                        "additionalProperties": False,
+                    },
+                },
+                "license": {
+                    "type": "object",
+                    "description": "the Korea Open Government License (KOGL, 공공누리) type the brief and its media"
+                                   " are published under",
+                    "properties": {
+                        "code": {"enum": LICENSE_CODES},
+                        "name": _per_language({"type": "string", "minLength": 1}, "the type's official name"),
+                        "url": {**_URL, "description": "the type's terms"},
+                    },
+                    "required": ["code", "name", "url"],
+                    "additionalProperties": False,
+                },
             },
             "required": ["id", "date", "source_language", "translation_state", "urls", "titles", "summaries",
-                         "venues", "organizers", "speakers", "topics", "regions"],
+                         "venues", "organizers", "speakers", "topics", "regions", "modified", "updates", "license"],
             "additionalProperties": False,
         },
     },
@@ -127,4 +159,7 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("regions_en", "region labels in English"),
     ("speakers_ko", "speaker names as listed in Korean"),
     ("speakers_en", "speaker names as listed in English"),
+    ("modified", "day of the latest update (correction), YYYY-MM-DD; the date when never corrected"),
+    ("license", "licence: kogl-1 to kogl-4, the Korea Open Government License (KOGL, 공공누리) type"),
+    ("license_url", "the licence type's terms"),
 )

@@ -129,6 +129,8 @@ def _optional_fields(source: Text) -> list[str]:
             for key in ("role", "affiliation"):
                 if getattr(speaker, key):
                     lines.append(f"#     {key}: {_quoted(getattr(speaker, key))}")
+    if source.update_notes:  # each note in the source's order; the dates stay in the source
+        lines += ["# updates:", *(f"#   - note: {_quoted(note)}" for note in source.update_notes)]
     return lines if len(lines) > 1 else []
 
 
@@ -172,6 +174,10 @@ regions: []      # 필수. briefs/regions.yml의 slug·코드·이름·별칭 1�
 #   - name: 홍길동
 #     role: 원장
 #     affiliation: ○○연구원
+# license: kogl-1  # 공공누리 유형(kogl-1 … kogl-4). 없으면 mkdocs.yml의 extra.briefs.license를 따릅니다.
+# updates:         # 게시 뒤 고친 내용. 오래된 것부터, 개최일 이후 날짜, 300자 이내.
+#   - date: 2025-06-02
+#     note: "3쪽의 수출액을 바로잡았습니다."
 draft: true      # 미리보기(make serve)에서만 보입니다. 공개할 때 이 줄을 지우세요.
 ---
 

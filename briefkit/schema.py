@@ -21,6 +21,8 @@ from typing import Any
 
 from .atomic_write import write_atomic
 from .catalog import Catalog
+from .licenses import LICENSES
+from .updates import NOTE_MAX
 from .validate import SUMMARY_MAX
 from .vocabulary import Term, Vocabulary
 
@@ -28,13 +30,14 @@ DRAFT = "http://json-schema.org/draft-07/schema#"
 FILES = {"source": "brief-source.schema.json", "translation": "brief-translation.schema.json"}
 NOT_BLANK = {"type": "string", "pattern": r"\S"}
 OPTIONAL_TEXT = {"type": ["string", "null"]}
+_DATE = r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"
 
 
 def source_schema(topics: Vocabulary, regions: Vocabulary) -> dict[str, Any]:
     properties = {
         "title": _described(NOT_BLANK, "The brief's title (required)."),
         "date": _described(
-            {"type": "string", "pattern": r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$"},
+            {"type": "string", "pattern": _DATE},
             "The day the roundtable was held, YYYY-MM-DD, the same as in the file name.",
         ),
         "summary": _summary(),
@@ -45,6 +48,17 @@ def source_schema(topics: Vocabulary, regions: Vocabulary) -> dict[str, Any]:
         **_translatable(),
         "draft": _described(
             {"type": "boolean"}, "true: shown only in the preview (make serve), left out of the published site."
+        ),
+        "updates": _described(
+            {"type": ["array", "null"], "items": {
+                "type": "object", "required": ["date", "note"], "additionalProperties": False,
+                "properties": {"date": {"type": "string", "pattern": _DATE}, "note": _note()},
+            }},
+            "Corrections after publication, oldest first: each 'date' (on or after the brief's) and 'note'.",
+        ),
+        "license": _described(
+            {"type": ["string", "null"], "enum": [*LICENSES, None]},
+            "The KOGL (공공누리) type: kogl-1 … kogl-4; without it, extra.briefs.license in mkdocs.yml.",
         ),
     }
     return _schema(
@@ -58,6 +72,12 @@ def translation_schema() -> dict[str, Any]:
         "title": _described(NOT_BLANK, "The translated title (required)."),
         "summary": _summary(),
         **_translatable(),
+        "updates": _described(
+            {"type": ["array", "null"], "items": {
+                "type": "object", "required": ["note"], "additionalProperties": False, "properties": {"note": _note()},
+            }},
+            "The source's update notes translated, in its order (at most as many as the source has).",
+        ),
         "translated_from": _described(
             {"anyOf": [
                 {"type": "string", "pattern": r"^\s*[0-9a-fA-F]{12}\s*$"},
@@ -68,7 +88,8 @@ def translation_schema() -> dict[str, Any]:
         ),
     }
     return _schema(
-        "brief-translation", "Brief translation front matter (date, topics, regions and draft live in the source)",
+        "brief-translation",
+        "Brief translation front matter (date, topics, regions, draft and license live in the source)",
         properties, ["title", "summary"],
     )
 
@@ -110,6 +131,10 @@ def _summary() -> dict[str, Any]:
         {"type": "string", "pattern": r"\S", "maxLength": SUMMARY_MAX, "not": {"pattern": r"\n[ \t]*\n"}},
         f"One paragraph of plain text, 1–{SUMMARY_MAX} characters (required).",
     )
+
+
+def _note() -> dict[str, Any]:
+    return {"type": "string", "pattern": r"\S", "maxLength": NOTE_MAX}
 
 
 def _translatable() -> dict[str, Any]:

@@ -53,14 +53,8 @@ class DateRules:
 
 def date_rules_for(briefs_dir: Path, shown_as: str) -> tuple[DateRules, list[Problem]]:
     """The date rules of the ``mkdocs.yml`` next to ``briefs_dir`` (defaults without one)."""
-    path = briefs_dir.parent / CONFIG_FILE
-    shown = CONFIG_FILE if shown_as in ("briefs", "") else f"{Path(shown_as).parent.as_posix()}/{CONFIG_FILE}"
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return DateRules(), []  # MkDocs itself reports a config it cannot read
-    for key in _SECTION:
-        node = _child(node, key)
+    shown = config_shown(shown_as)
+    node = config_section(briefs_dir, _SECTION)
     if node is None:
         return DateRules(), []
     values: dict[str, int] = {}
@@ -78,6 +72,35 @@ def date_rules_for(briefs_dir: Path, shown_as: str) -> tuple[DateRules, list[Pro
             values[key] = value
     rules = DateRules(values.get("future_days", defaults.future_days), values.get("first_year", defaults.first_year))
     return rules, problems
+
+
+def config_shown(shown_as: str) -> str:
+    """How messages name the ``mkdocs.yml`` beside a briefs folder shown as ``shown_as``."""
+    return CONFIG_FILE if shown_as in ("briefs", "") else f"{Path(shown_as).parent.as_posix()}/{CONFIG_FILE}"
+
+
+def config_node(briefs_dir: Path, keys: tuple[str, ...]) -> yaml.Node | None:
+    """The YAML node at ``keys`` in the ``mkdocs.yml`` next to ``briefs_dir`` (None if absent or unreadable)."""
+    try:
+        node: yaml.Node | None = yaml.compose(
+            (briefs_dir.parent / CONFIG_FILE).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader
+        )
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None  # MkDocs itself reports a config it cannot read
+    for key in keys[:-1]:
+        node = _child(node, key)
+    if not isinstance(node, yaml.MappingNode):
+        return None
+    for key_node, value_node in node.value:
+        if isinstance(key_node, yaml.ScalarNode) and key_node.value == keys[-1]:
+            return value_node  # type: ignore[no-any-return]
+    return None
+
+
+def config_section(briefs_dir: Path, keys: tuple[str, ...]) -> yaml.MappingNode | None:
+    """The mapping at ``keys`` in the ``mkdocs.yml`` next to ``briefs_dir``, or None."""
+    node = config_node(briefs_dir, keys)
+    return node if isinstance(node, yaml.MappingNode) else None
 
 
 def _child(node: yaml.Node | None, key: str) -> yaml.MappingNode | None:

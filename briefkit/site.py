@@ -16,6 +16,7 @@ from functools import cached_property
 from itertools import combinations
 
 from .catalog import Catalog
+from .licenses import LICENSES, License
 from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
 from .regions_map import RegionMap, region_map
 from .translation import StatusRow, status_rows
@@ -106,6 +107,31 @@ class BriefView:
     def draft(self) -> bool:
         return self.brief.draft
 
+    @property
+    def modified(self) -> dt.date:
+        """The latest update's date, else the roundtable's."""
+        return self.brief.modified
+
+    @property
+    def is_updated(self) -> bool:
+        """Whether the brief was corrected after publication (lists mark it)."""
+        return bool(self.brief.updates)
+
+    @property
+    def updates(self) -> list[ShownUpdate]:
+        """The brief's updates, newest first, each note in this language or, untranslated, the source's."""
+        own = self.brief.text(self.lang)
+        notes = own.update_notes if own is not None else ()
+        source = self.brief.source.lang
+        shown = [ShownUpdate(u.date, notes[i], self.lang) if i < len(notes) else ShownUpdate(u.date, u.note, source)
+                 for i, u in enumerate(self.brief.updates)]
+        return shown[::-1]
+
+    @property
+    def license(self) -> License:
+        """The brief's licence (its media share it)."""
+        return LICENSES[self.brief.license]
+
     def terms(self, kind: str) -> tuple[Term, ...]:
         return self.brief.topics if kind == "topics" else self.brief.regions
 
@@ -124,6 +150,11 @@ class SiteView:
         # What changed in the source of each outdated translation, by (id, lang): set by a
         # build inside a git work tree (history.changes_for), else empty.
         self.changes: dict[tuple[str, str], list[Change]] = {}
+
+    @cached_property
+    def modified(self) -> dt.date | None:
+        """The newest *updated* date of any listed brief (a list page's date), None without briefs."""
+        return max((b.modified for b in self.briefs), default=None)
 
     def views(self, lang: str) -> list[BriefView]:
         """Every listed brief in ``lang``, newest first."""
@@ -227,6 +258,15 @@ class SiteView:
             for term in brief.regions:
                 tagged["regions"][term.slug].append(brief)
         return tagged
+
+
+@dataclass(frozen=True)
+class ShownUpdate:
+    """One update as a page shows it: its date, and its note with the language the note is in."""
+
+    date: dt.date
+    note: str
+    lang: str
 
 
 @dataclass(frozen=True)

@@ -136,7 +136,8 @@ def _entry(view: BriefView) -> tuple[object, ...]:
     """What a list shows of a brief: the fields of ``fragments/brief-list.html`` and its state."""
     text = view.text
     return (view.id, view.date, view.text_lang, view.is_fallback, view.state, view.draft,
-            text.title, text.summary, tuple(t.slug for k in TERM_KINDS for t in view.terms(k)))
+            text.title, text.summary, tuple(t.slug for k in TERM_KINDS for t in view.terms(k)), view.is_updated,
+            view.brief.untranslated_updates(view.lang))  # the translations page counts untranslated update notes
 
 
 def _digest(*parts: str) -> str:

@@ -63,6 +63,23 @@ STRINGS: dict[str, dict[str, str]] = {
         "skip_link": "본문 바로가기",
         "menu": "메뉴",
         "select_language": "언어 선택",
+        "updates_heading": "수정 이력",
+        "translations_update_notes": "번역할 수정 설명 {n}건",
+        "updated_badge": "수정됨",
+        "license_heading": "이용 조건",
+        "license_source": "출처표시",
+        "license_commercial": "상업적 이용 가능",
+        "license_no_commercial": "상업적 이용 금지",
+        "license_changes": "변경 가능",
+        "license_no_changes": "변경 금지",
+        "license_summary": "이 브리프는 {name}의 조건에 따라 자유롭게 이용할 수 있습니다.",
+        "license_terms": "{short} 이용 조건 보기",
+        "license_terms_other": "",
+        "license_attribution": "출처 표시 예시",
+        "license_attribution_text": (
+            "본 저작물은 '{ministry}'에서 '{year}년' 작성하여 {short}으로 개방한 '{title}'을 이용하였으며,"
+            " 해당 저작물은 '{ministry}, {url}'에서 무료로 내려받으실 수 있습니다."
+        ),
     },
     "en": {
         "lang_name": "English",
@@ -126,5 +143,22 @@ STRINGS: dict[str, dict[str, str]] = {
         "skip_link": "Skip to main content",
         "menu": "Menu",
         "select_language": "Select language",
+        "updates_heading": "Updates",
+        "translations_update_notes": "Update notes to translate: {n}",
+        "updated_badge": "Updated",
+        "license_heading": "Licence",
+        "license_source": "source indication",
+        "license_commercial": "commercial use allowed",
+        "license_no_commercial": "no commercial use",
+        "license_changes": "changes allowed",
+        "license_no_changes": "no changes",
+        "license_summary": "You may reuse this brief freely under the conditions of {name}.",
+        "license_terms": "Terms of {short} (in Korean)",
+        "license_terms_other": "The four KOGL types in English",
+        "license_attribution": "How to credit this brief",
+        "license_attribution_text": (
+            "This work uses “{title}”, created in {year} by {ministry} and released under {short};"
+            " it can be downloaded free of charge from {ministry}, {url}."
+        ),
     },
 }

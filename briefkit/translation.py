@@ -50,6 +50,9 @@ class StatusRow:
     # Paragraphs added, removed and changed in the source since the translation was made
     # (outdated only, when git history has the text it was made from; see history.py).
     changes: dict[str, int] | None = None
+    # Update notes of the source with no text in this language yet: work for translators whatever
+    # the state (notes are not in the source digest, so adding one leaves the state as it was).
+    untranslated_updates: int = 0
 
     def as_json(self) -> dict[str, Any]:
         return asdict(self)
@@ -82,6 +85,7 @@ def _row(brief: Brief, lang: str, dates: _GitDates | None, changes: list[Change]
         path=text.path if text else None, source_path=brief.source.path, digest=brief.digest,
         translated_from=text.translated_from if text else None, source_changed=changed, draft=brief.draft,
         changes=count(changes) if changes is not None and state == OUTDATED else None,
+        untranslated_updates=brief.untranslated_updates(lang),
     )
 
 

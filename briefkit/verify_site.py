@@ -12,6 +12,7 @@ no Java. It checks:
   element with that id;
 - every page has a ``lang`` matching its language folder, and a brief page that
   shows text of the other language marks it with that ``lang``;
+- every brief page links to the terms of its licence;
 - feeds, sitemap and open data parse and list exactly the published briefs
   (``verify_lists.py``).
 
@@ -29,6 +30,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .catalog import Catalog
+from .licenses import LICENSES
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Brief
 from .problems import Problem
 from .site import brief_path, lang_root
@@ -144,6 +146,7 @@ def _check_pages(check: SiteCheck) -> None:
     for rel, scan in scans.items():
         _check_lang(check, rel, scan, sources.get(rel))
         _check_links(check, rel, scan, scans, sources.get(rel))
+        _check_license(check, rel, scan, sources.get(rel))
 
 
 def _brief_pages(check: SiteCheck) -> dict[str, tuple[Brief, str]]:
@@ -167,6 +170,16 @@ def _check_lang(check: SiteCheck, rel: str, scan: PageScan, brief: tuple[Brief, 
         if shown != expected and shown not in scan.inner_langs:
             check.report(rel, 1, "lang", f'shows the {shown} text of {brief[0].source.path} '
                          f'without marking it lang="{shown}" (screen readers would read it as {expected})')
+
+
+def _check_license(check: SiteCheck, rel: str, scan: PageScan, brief: tuple[Brief, str] | None) -> None:
+    """A brief's page links to the terms of its licence (``partials/brief-license.html``, the head)."""
+    if brief is None:
+        return
+    terms = LICENSES[brief[0].license].terms_url
+    if not any(link.url == terms for link in scan.links):
+        check.report(rel, 1, "license", f"does not link to the terms of its licence, {brief[0].license} ({terms}),"
+                     f" which {brief[0].source.path} is published under (build the site again)")
 
 
 def _check_links(check: SiteCheck, rel: str, scan: PageScan, scans: dict[str, PageScan],

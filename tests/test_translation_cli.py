@@ -110,6 +110,7 @@ def test_status_json_shape_and_states(project: Path, capsys: pytest.CaptureFixtu
         "source_changed": None,  # not a git work tree
         "draft": False,
         "changes": None,  # nor git history to count paragraphs from
+        "untranslated_updates": 0,
     }
     assert rows["2025-05-10-untranslated"]["path"] is None
     assert rows["2025-06-10-draft"]["draft"] is True
