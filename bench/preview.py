@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefkit.build import HOME_MAX
 from briefkit.catalog import load_catalog
 from briefkit.model import CURRENT
 from briefkit.opendata import JSON_PATH
+from briefkit.settings import HOME_MAX
 
 FIRST_BUILD_TIMEOUT = 900.0
 EDIT_TIMEOUT = 120.0

@@ -21,6 +21,7 @@ from .dates import format_date
 from .history import changes_for
 from .problems import Problem
 from .references import check_folder
+from .settings import SiteSettings
 from .site import SiteView, brief_path, lang_root, term_path
 from .staging import page_files, page_inputs, write_tree
 from .strings import STRINGS
@@ -30,9 +31,10 @@ INPUTS_MANIFEST = ".cache/pages-inputs.json"
 CHANGES_CACHE = ".cache/translation-changes.json"  # history.py: what git said, by translated_from and digest
 TRANSLATIONS_PAGE = "translations/"  # the staged pages that show those changes
 # What renders every page besides the briefs: a change here makes every page stale.
-CODE_PATHS = ("mkdocs.yml", "overrides", "hooks", "briefs/topics.yml", "briefs/regions.yml")
+CODE_PATHS = ("mkdocs.yml", "overrides", "hooks", "{folder}/topics.yml", "{folder}/regions.yml")
+# The MkDocs adapter, beside this package (it imports MkDocs: named, never imported, here).
+ADAPTER = "briefkit_mkdocs"
 PACKAGES = ("mkdocs", "mkdocs-material", "mkdocs-static-i18n", "Markdown", "pymdown-extensions")
-HOME_MAX = 30  # the home page lists this many; the archive lists all
 
 
 @dataclass
@@ -43,6 +45,7 @@ class BuildState:
     site: SiteView
     dirty: bool = False  # only changed pages are rendered (mkdocs build/serve --dirty)
     session: Preview | None = None  # the preview session this build belongs to, if any
+    settings: SiteSettings = field(default_factory=SiteSettings)  # extra.briefs of mkdocs.yml
 
     def after_pages(self, job: Callable[[], None]) -> None:
         """Write outputs that no page shows (search index, feeds, sitemap, open data).
@@ -78,7 +81,7 @@ class BuildState:
             "brief_path": brief_path,
             "term_path": term_path,
             "lang_root": lang_root(lang),
-            "site_home_max": HOME_MAX,
+            "site_home_max": self.settings.home_max,
         }
         if "brief" in meta:
             context["brief"] = self.site.view(meta["brief"], lang)
@@ -141,33 +144,39 @@ def _run_jobs(jobs: list[Callable[[], None]]) -> None:
 
 
 def prepare(
-    root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None
+    root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None,
+    settings: SiteSettings | None = None,
 ) -> tuple[BuildState | None, list[Problem]]:
-    """Load ``root/briefs`` and check every body's references; on success stage the pages MkDocs will read."""
+    """Load the briefs folder (``root/briefs`` unless ``settings`` names another) and check every
+    body's references; on success stage the pages MkDocs will read."""
     if session is not None:
         session.settle()
-    catalog = check_folder(root / "briefs", reads=session.reads if session else None, docs_dir=docs_dir)
+    settings = settings or SiteSettings()
+    briefs_dir = root / settings.folder
+    catalog = check_folder(briefs_dir, reads=session.reads if session else None, docs_dir=docs_dir)
     if catalog.problems:
         return None, catalog.problems
-    site = SiteView(catalog, include_drafts=preview)
-    site.changes = changes_for(site.briefs, root / "briefs", root / CHANGES_CACHE)  # {} without git
+    site = SiteView(catalog, include_drafts=preview, related_max=settings.related_max)
+    site.changes = changes_for(site.briefs, briefs_dir, root / CHANGES_CACHE)  # {} without git
     stage_dir = root / STAGE_FOLDER
     files = page_files(site, docs_dir)
-    inputs = page_inputs(site, files, code_digest(root, preview))
+    inputs = page_inputs(site, files, code_digest(root, preview, settings.folder))
     if site.changes:  # a source edit that keeps a translation outdated changes that page only
         shown = repr(sorted(site.changes.items())).encode()
         for rel in inputs:
             if rel.startswith(TRANSLATIONS_PAGE):
                 inputs[rel] = hashlib.sha256(inputs[rel].encode() + shown).hexdigest()
     write_tree(stage_dir, files, inputs, root / INPUTS_MANIFEST)
-    return BuildState(root, docs_dir, stage_dir, site, dirty, session), []
+    return BuildState(root, docs_dir, stage_dir, site, dirty, session, settings), []
 
 
-def code_digest(root: Path, preview: bool) -> str:
+def code_digest(root: Path, preview: bool, folder: str = "briefs") -> str:
     """A digest of everything that renders every page: see ``CODE_PATHS`` and ``PACKAGES``."""
     digest = hashlib.sha256(f"preview={preview}".encode())
     core = Path(__file__).resolve().parent
-    for base, rel in [(root, rel) for rel in CODE_PATHS] + [(core.parent, core.name)]:
+    code = [(root, rel.format(folder=folder)) for rel in CODE_PATHS]
+    code += [(core.parent, core.name), (core.parent, ADAPTER)]
+    for base, rel in code:
         top = base / rel
         paths = [top] if top.is_file() else sorted(p for p in top.rglob("*") if p.is_file()) if top.is_dir() else []
         for path in paths:

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 from conftest import build, copy_project, vocabularies, write_brief
 
-from briefkit import render_ahead
 from briefkit.build import prepare
 from briefkit.render_cache import CACHE_FOLDER, RenderCache, Rendered, cacheable
+from briefkit_mkdocs import render_ahead
 
 pytestmark = pytest.mark.build
 
@@ -74,7 +74,7 @@ def test_a_warm_build_reads_kept_renders_and_gives_the_same_site(tmp_path: Path)
 
 
 def test_english_pages_rendered_ahead_are_the_ones_the_build_uses(tmp_path: Path) -> None:
-    # A cold build's second process renders the English pass's Markdown (briefkit/render_ahead.py);
+    # A cold build's second process renders the English pass's Markdown (briefkit_mkdocs/render_ahead.py);
     # here in this process, so the test sees each step.
     from mkdocs.config import load_config
 

@@ -67,7 +67,8 @@ class Analyzer:
     _stemmer: Any = field(default=None, repr=False)
     _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
-    def analyse_ahead(self, units: Sequence[tuple[str, ...]], render: dict[str, Any] | None = None) -> bool:
+    def analyse_ahead(self, units: Sequence[tuple[str, ...]], render: dict[str, Any] | None = None,
+                      command: Sequence[str] = AHEAD_COMMAND) -> bool:
         """Start analysing, in a second process, the units the cache lacks; True if started.
 
         A cold build needs Kiwi for every brief (at 1,000 pairs: loading it and
@@ -77,9 +78,12 @@ class Analyzer:
         and analyses whatever is still missing itself, so the index is the same
         whether that process finished, failed or never ran.
 
-        ``render``: a job of ``briefkit.render_ahead`` (the English pass's
-        Markdown), which that process does first, when it has at least
-        ``AHEAD_MIN`` pages.
+        ``render``: a job of ``briefkit_mkdocs.render_ahead`` (the English pass's
+        Markdown), which that process (``command``, then) does first, when it has
+        at least ``AHEAD_MIN`` pages.
+
+        Whoever starts it ends it: ``analyse`` waits for it, ``stop_ahead`` ends
+        it (a build that fails or is interrupted before its index is written).
         """
         if self.cache_dir is None or self._ahead is not None:
             return False
@@ -97,12 +101,27 @@ class Analyzer:
         package_root = str(Path(__file__).resolve().parent.parent.parent)  # the folder holding briefkit/
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
         try:
-            self._ahead = subprocess.Popen([*AHEAD_COMMAND, job.name], env=env, stdin=subprocess.DEVNULL,
+            self._ahead = subprocess.Popen([*command, job.name], env=env, stdin=subprocess.DEVNULL,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         except OSError:
             os.unlink(job.name)
             return False
         return True
+
+    def stop_ahead(self) -> None:
+        """End the second process if it still runs (its unfinished work is lost, the cache stays whole)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return
+        if ahead.poll() is None:
+            ahead.terminate()
+            try:
+                ahead.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                ahead.kill()
+                ahead.wait()
+        if ahead.stderr is not None:
+            ahead.stderr.close()
 
     def _join_ahead(self) -> None:
         if self._ahead is None:

@@ -15,7 +15,7 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -24,7 +24,7 @@ from ..model import LANGUAGES
 from ..site import SiteView
 from ..vocabulary import Term
 from .analysis import MINISTRY_NAMES
-from .analyzer import Analysis, Analyzer
+from .analyzer import AHEAD_COMMAND, Analysis, Analyzer
 from .records import Record, records, term_names, user_words
 from .writer import INDEX_VERSION, index_files
 
@@ -46,15 +46,17 @@ class SearchBuild:
         cache = root / CACHE_FOLDER if root is not None else None
         return cls(site, Analyzer(cache, user_words(site, MINISTRY_NAMES)))
 
-    def analyse_ahead(self, render: Callable[[], dict[str, Any] | None] | None = None) -> bool:
+    def analyse_ahead(self, render: Callable[[], dict[str, Any] | None] | None = None,
+                      command: Sequence[str] = AHEAD_COMMAND) -> bool:
         """Start analysing what both languages' indexes need in a second process (see ``Analyzer``),
-        after the job ``render`` makes (``briefkit.render_ahead``), when given."""
+        after the job ``render`` makes (``briefkit_mkdocs.render_ahead``), when given: then
+        ``command`` is the process that can run it."""
         if self._ahead_tried:
             return False  # the English pass: started (or not needed) in the Korean one
         self._ahead_tried = True
         units = [texts for lang in LANGUAGES for _, texts in self._items(lang)]
         return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()],
-                                           render() if render is not None else None)
+                                           render() if render is not None else None, command)
 
     def files(self, lang: str) -> dict[str, bytes]:
         """The files of ``lang``'s index, by path under ``search/index/<lang>/``."""

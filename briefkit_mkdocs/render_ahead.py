@@ -3,8 +3,9 @@
 mkdocs-static-i18n builds the English pages after the Korean ones, in the
 same process: one core converts every page's Markdown (about 5 ms a brief,
 the largest part of a cold build) while the other waits. In a cold build the
-second process that analyses the search texts (``briefkit.search.ahead``)
-first renders the English brief pages' Markdown into the render cache
+second process that analyses the search texts (``python -m
+briefkit_mkdocs.ahead``, which runs ``briefkit.search.ahead``) first renders
+the English brief pages' Markdown into the render cache
 (``briefkit/render_cache.py``), in the order MkDocs will reach them, while
 MkDocs renders the Korean pages. When the English pass reaches a page, its
 render is found under its key as in a warm build; one not there yet is
@@ -28,12 +29,18 @@ from typing import Any
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.utils.meta import get_data
 
-from .model import DEFAULT_LANGUAGE, LANGUAGES
-from .render_cache import RenderCache, cacheable, rendered
-from .site import SiteView, brief_path
-from .staging import brief_page
+from briefkit.build import BuildState
+from briefkit.model import DEFAULT_LANGUAGE, LANGUAGES
+from briefkit.render_cache import RenderCache, cacheable, rendered
+from briefkit.site import SiteView, brief_path
+from briefkit.staging import brief_page
 
 WARM_SAMPLE = 50
+
+
+def ahead_job(config: MkDocsConfig, cache: RenderCache, state: BuildState) -> dict[str, Any] | None:
+    """This build's job for the second process (see ``job``)."""
+    return job(config, cache, state.site, state.stage_dir)
 
 
 def job(config: MkDocsConfig, cache: RenderCache, site: SiteView, stage_dir: Path) -> dict[str, Any] | None:
