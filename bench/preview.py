@@ -49,7 +49,7 @@ RELOADED = "Reloading browsers"  # what mkdocs serve logs once a rebuild is writ
 SERVING = "Serving on"  # ... and once the first build is
 REBUILD_GAP = 1.5  # seconds after the last check in which no further rebuild may start
 # Seconds between the first build and the first save, as a writer takes to open a file (the
-# preview loads Kiwi meanwhile, in the background: hooks/search_index.py), and between two
+# preview loads Kiwi meanwhile, in the background: briefkit_mkdocs/run.py), and between two
 # saves, as a writer takes to read the page (the preview writes the search index, feeds and
 # data of a rebuild just after the browser reloads: briefkit.build.Preview).
 SETTLE = 3.0

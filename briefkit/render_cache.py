@@ -27,7 +27,6 @@ from pathlib import Path
 from typing import Any
 
 CACHE_FOLDER = ".cache/markdown"
-CONFIG_KEY = "briefs_render_cache"  # where hooks/render_cache.py keeps the build's RenderCache on the config
 VERSION = "1"
 PACKAGES = ("mkdocs", "Markdown", "pymdown-extensions")
 # A reference definition (not a footnote's); it holds "]:", looked for first.

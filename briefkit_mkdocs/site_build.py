@@ -53,9 +53,7 @@ from briefkit.site_output import StagedOutput
 from briefkit.staging import write_tree
 
 from . import rendered_pages, serve
-from .ahead import COMMAND as AHEAD_COMMAND
 from .publish import Publisher
-from .render_ahead import ahead_job
 from .run import Run
 
 log = logging.getLogger("mkdocs.plugins.briefs")
@@ -112,18 +110,17 @@ class SiteBuild:
                 log.info(f"briefs: building in place: no folder can be made beside {config.site_dir} ({err})")
             else:
                 config.site_dir = str(build.output.building)
-        build._start_helper(config)
+        build._start_helper()
         return config
 
-    def _start_helper(self, config: MkDocsConfig) -> None:
-        # A cold build analyses the search texts (and renders the English pass's Markdown
-        # first: briefkit_mkdocs/render_ahead.py) in a second process while MkDocs renders the
-        # Korean pages. A serving preview has Kiwi loaded and analyses one edited brief at a time.
+    def _start_helper(self) -> None:
+        # A cold build analyses the search texts in a second process while MkDocs renders the
+        # pages. A serving preview has Kiwi loaded and analyses one edited brief at a time.
         session = self.run.session
         if session is not None and session.serving:
             return
-        if self.search.analyse_ahead(lambda: ahead_job(config, self.render_cache, self.state), AHEAD_COMMAND):
-            log.info("search: analysing briefs (and rendering English pages) in a second process while pages are built")
+        if self.search.analyse_ahead():
+            log.info("search: analysing briefs in a second process while pages are built")
 
     # ── each language pass ───────────────────────────────────────────────────
     def pass_started(self, config: MkDocsConfig) -> None:

@@ -67,8 +67,7 @@ class Analyzer:
     _stemmer: Any = field(default=None, repr=False)
     _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
-    def analyse_ahead(self, units: Sequence[tuple[str, ...]], render: dict[str, Any] | None = None,
-                      command: Sequence[str] = AHEAD_COMMAND) -> bool:
+    def analyse_ahead(self, units: Sequence[tuple[str, ...]]) -> bool:
         """Start analysing, in a second process, the units the cache lacks; True if started.
 
         A cold build needs Kiwi for every brief (at 1,000 pairs: loading it and
@@ -78,22 +77,16 @@ class Analyzer:
         and analyses whatever is still missing itself, so the index is the same
         whether that process finished, failed or never ran.
 
-        ``render``: a job of ``briefkit_mkdocs.render_ahead`` (the English pass's
-        Markdown), which that process (``command``, then) does first, when it has
-        at least ``AHEAD_MIN`` pages.
-
         Whoever starts it ends it: ``analyse`` waits for it, ``stop_ahead`` ends
         it (a build that fails or is interrupted before its index is written).
         """
         if self.cache_dir is None or self._ahead is not None:
             return False
         missing = [unit for unit in dict.fromkeys(units) if not self._cached(self.key(unit))]
-        if render is not None and len(render["pages"]) < AHEAD_MIN:
-            render = None
-        if len(missing) < AHEAD_MIN and render is None:
+        if len(missing) < AHEAD_MIN:
             return False
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words, "render": render}
+        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words}
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, prefix="ahead-",
                                          suffix=".jsonl", delete=False) as job:
             job.write(json.dumps(head, ensure_ascii=False) + "\n")
@@ -101,7 +94,7 @@ class Analyzer:
         package_root = str(Path(__file__).resolve().parent.parent.parent)  # the folder holding briefkit/
         env = {**os.environ, "PYTHONPATH": os.pathsep.join(filter(None, (package_root, os.environ.get("PYTHONPATH"))))}
         try:
-            self._ahead = subprocess.Popen([*command, job.name], env=env, stdin=subprocess.DEVNULL,
+            self._ahead = subprocess.Popen([*AHEAD_COMMAND, job.name], env=env, stdin=subprocess.DEVNULL,
                                            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
         except OSError:
             os.unlink(job.name)

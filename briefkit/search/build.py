@@ -15,16 +15,14 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from ..model import LANGUAGES
 from ..site import SiteView
 from ..vocabulary import Term
 from .analysis import MINISTRY_NAMES
-from .analyzer import AHEAD_COMMAND, Analysis, Analyzer
+from .analyzer import Analysis, Analyzer
 from .records import Record, records, term_names, user_words
 from .writer import INDEX_VERSION, index_files
 
@@ -37,7 +35,6 @@ class SearchBuild:
     site: SiteView
     analyzer: Analyzer
     _terms: dict[str, Analysis] = field(default_factory=dict)
-    passes: list[str] = field(default_factory=list)  # the languages built so far, in order
     _ahead_tried: bool = False
     _records: dict[str, list[tuple[Record, tuple[str, ...]]]] = field(default_factory=dict)
 
@@ -46,17 +43,13 @@ class SearchBuild:
         cache = root / CACHE_FOLDER if root is not None else None
         return cls(site, Analyzer(cache, user_words(site, MINISTRY_NAMES)))
 
-    def analyse_ahead(self, render: Callable[[], dict[str, Any] | None] | None = None,
-                      command: Sequence[str] = AHEAD_COMMAND) -> bool:
-        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``),
-        after the job ``render`` makes (``briefkit_mkdocs.render_ahead``), when given: then
-        ``command`` is the process that can run it."""
+    def analyse_ahead(self) -> bool:
+        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``)."""
         if self._ahead_tried:
             return False  # the English pass: started (or not needed) in the Korean one
         self._ahead_tried = True
         units = [texts for lang in LANGUAGES for _, texts in self._items(lang)]
-        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()],
-                                           render() if render is not None else None, command)
+        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()])
 
     def files(self, lang: str) -> dict[str, bytes]:
         """The files of ``lang``'s index, by path under ``search/index/<lang>/``."""
