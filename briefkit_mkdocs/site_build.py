@@ -33,7 +33,7 @@ import functools
 import logging
 import sys
 from pathlib import Path
-from typing import Any
+from typing import Any, NoReturn
 
 import jinja2
 from mkdocs.config.defaults import MkDocsConfig
@@ -44,6 +44,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils import CountHandler
 
 from briefkit.build import BuildState, prepare
+from briefkit.problems import Problem
 from briefkit.render_cache import RenderCache
 from briefkit.search.build import INDEX_FOLDER, SearchBuild
 from briefkit.search.strings import SEARCH_STRINGS
@@ -89,16 +90,12 @@ class SiteBuild:
             return config  # a later language pass of the same build
         root = Path(config.config_file_path).parent
         settings, problems = site_settings_for(root)
-        state = None
-        if not problems:
-            state, problems = prepare(root, Path(config.docs_dir), preview=run.preview, dirty=run.dirty,
-                                      session=run.session, settings=settings)
+        if problems:
+            stop(problems, "in mkdocs.yml's extra.briefs", "fix them")
+        state, problems = prepare(root, Path(config.docs_dir), preview=run.preview, dirty=run.dirty,
+                                  session=run.session, settings=settings)
         if problems or state is None:
-            for problem in problems:
-                print(problem, file=sys.stderr)
-            noun = "problem" if len(problems) == 1 else "problems"
-            raise PluginError(f"{len(problems)} {noun} in {settings.folder}/: nothing was built"
-                              " (fix them, then run 'briefs check')")
+            stop(problems, f"in {settings.folder}/", "fix them, then run 'briefs check'")
         build = cls(run, config, settings, state)
         config[cls.KEY] = build
         run.current = build
@@ -214,6 +211,14 @@ class SiteBuild:
             self.output.abandon()
         if self.run.current is self:
             self.run.current = None
+
+
+def stop(problems: list[Problem], where: str, what_to_do: str) -> NoReturn:
+    """Print each problem for the person who wrote it, then stop the build before anything is written."""
+    for problem in problems:
+        print(problem, file=sys.stderr)
+    noun = "problem" if len(problems) == 1 else "problems"
+    raise PluginError(f"{len(problems)} {noun} {where}: nothing was built ({what_to_do})")
 
 
 def language(config: MkDocsConfig) -> str:
