@@ -40,7 +40,7 @@ bench: $(DEV)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(DEV)
-	$(BIN)/ruff check briefkit hooks tests bench
+	$(BIN)/ruff check briefkit briefkit_mkdocs hooks tests bench
 	$(BIN)/mypy
 
 $(VENV)/bin/python:

@@ -37,10 +37,10 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from briefkit.build import HOME_MAX
 from briefkit.catalog import load_catalog
 from briefkit.model import CURRENT
 from briefkit.opendata import JSON_PATH
+from briefkit.settings import HOME_MAX
 
 FIRST_BUILD_TIMEOUT = 900.0
 EDIT_TIMEOUT = 120.0
@@ -49,7 +49,7 @@ RELOADED = "Reloading browsers"  # what mkdocs serve logs once a rebuild is writ
 SERVING = "Serving on"  # ... and once the first build is
 REBUILD_GAP = 1.5  # seconds after the last check in which no further rebuild may start
 # Seconds between the first build and the first save, as a writer takes to open a file (the
-# preview loads Kiwi meanwhile, in the background: hooks/search_index.py), and between two
+# preview loads Kiwi meanwhile, in the background: briefkit_mkdocs/run.py), and between two
 # saves, as a writer takes to read the page (the preview writes the search index, feeds and
 # data of a rebuild just after the browser reloads: briefkit.build.Preview).
 SETTLE = 3.0

@@ -21,12 +21,14 @@ from .history import changes_for
 from .jsonld import template_helpers
 from .problems import Problem
 from .references import check_folder
+from .settings import SiteSettings
 from .site import SiteView, brief_path, lang_root, term_path
 from .staging import page_files, page_inputs, write_tree
 from .strings import STRINGS
 
 TRANSLATIONS_PAGE = "translations/"  # the staged pages that show what changed since a translation
-HOME_MAX = 30  # the home page lists this many; the archive lists all
+# What renders every page besides the code and packages in the ``pages-inputs`` store: the vocabularies.
+VOCABULARIES = ("topics.yml", "regions.yml")
 
 
 @dataclass
@@ -37,6 +39,7 @@ class BuildState:
     site: SiteView
     dirty: bool = False  # only changed pages are rendered (mkdocs build/serve --dirty)
     session: Preview | None = None  # the preview session this build belongs to, if any
+    settings: SiteSettings = field(default_factory=SiteSettings)  # extra.briefs of mkdocs.yml
 
     def after_pages(self, job: Callable[[], None]) -> None:
         """Write outputs that no page shows (search index, feeds, sitemap, open data).
@@ -72,7 +75,7 @@ class BuildState:
             "brief_path": brief_path,
             "term_path": term_path,
             "lang_root": lang_root(lang),
-            "site_home_max": HOME_MAX,
+            "site_home_max": self.settings.home_max,
         }
         context.update(template_helpers(self.site))  # licence, updates, structured data (jsonld.py)
         if "brief" in meta:
@@ -136,28 +139,37 @@ def _run_jobs(jobs: list[Callable[[], None]]) -> None:
 
 
 def prepare(
-    root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None
+    root: Path, docs_dir: Path, *, preview: bool, dirty: bool = False, session: Preview | None = None,
+    settings: SiteSettings | None = None,
 ) -> tuple[BuildState | None, list[Problem]]:
-    """Load ``root/briefs`` and check every body's references; on success stage the pages MkDocs will read."""
+    """Load the briefs folder (``root/briefs`` unless ``settings`` names another) and check every
+    body's references; on success stage the pages MkDocs will read."""
     if session is not None:
         session.settle()
-    catalog = check_folder(root / "briefs", reads=session.reads if session else None, docs_dir=docs_dir)
+    settings = settings or SiteSettings()
+    briefs_dir = root / settings.folder
+    catalog = check_folder(briefs_dir, reads=session.reads if session else None, docs_dir=docs_dir)
     if catalog.problems:
         return None, catalog.problems
-    site = SiteView(catalog, include_drafts=preview)
-    site.changes = changes_for(site.briefs, root / "briefs", cache.path(root, "translation-changes"))  # {} without git
+    site = SiteView(catalog, include_drafts=preview, related_max=settings.related_max)
+    site.changes = changes_for(site.briefs, briefs_dir, cache.path(root, "translation-changes"))  # {} without git
     stage_dir = cache.path(root, "pages")
     files = page_files(site, docs_dir)
-    inputs = page_inputs(site, files, code_digest(root, preview))
+    inputs = page_inputs(site, files, code_digest(root, preview, settings.folder))
     if site.changes:  # a source edit that keeps a translation outdated changes that page only
         shown = repr(sorted(site.changes.items())).encode()
         for rel in inputs:
             if rel.startswith(TRANSLATIONS_PAGE):
                 inputs[rel] = hashlib.sha256(inputs[rel].encode() + shown).hexdigest()
     write_tree(stage_dir, files, inputs, cache.path(root, "pages-inputs"))
-    return BuildState(root, docs_dir, stage_dir, site, dirty, session), []
+    return BuildState(root, docs_dir, stage_dir, site, dirty, session, settings), []
 
 
-def code_digest(root: Path, preview: bool) -> str:
-    """A digest of everything that renders every page (the ``pages-inputs`` store's fingerprint) and the mode."""
-    return hashlib.sha256(f"preview={preview}\0{cache.fingerprint('pages-inputs', root)}".encode()).hexdigest()
+def code_digest(root: Path, preview: bool, folder: str = "briefs") -> str:
+    """A digest of everything that renders every page (the ``pages-inputs`` store's fingerprint, the
+    briefs folder's vocabularies) and the mode."""
+    digest = hashlib.sha256(f"preview={preview}\0{cache.fingerprint('pages-inputs', root)}".encode())
+    for name in VOCABULARIES:
+        path = root / folder / name
+        digest.update(b"\0" + (path.read_bytes() if path.is_file() else b""))
+    return digest.hexdigest()

@@ -62,8 +62,8 @@ STORES: dict[str, Store] = {
                    "rewritten each build, only changed bytes"),
     "pages-inputs": Store("pages-inputs.json", "what each staged page showed last time, so a dirty build "
                           "renders exactly the stale pages",
-                          core=(".",), project=("mkdocs.yml", "overrides", "hooks", "briefs/topics.yml",
-                                                "briefs/regions.yml"), packages=THEME_PACKAGES),
+                          core=(".", "../briefkit_mkdocs"), project=("mkdocs.yml", "overrides", "hooks"),
+                          packages=THEME_PACKAGES),
     "analysis": Store("search", "each brief's and term's index terms, by their texts and the user dictionary",
                       core=("search/index_terms.py", "search/forms.py", "search/analyzer.py"),
                       packages=SEARCH_PACKAGES),
@@ -79,7 +79,7 @@ STORES: dict[str, Store] = {
                                  core=("history.py", "wordiff.py")),
     "templates": Store("templates", "compiled templates; Jinja keys them by name and source checksum"),
     "sitemap-pages": Store("sitemap-pages.json", "the pages the last build's sitemap listed, for dirty builds",
-                           core=("sitemap.py",), project=("hooks/publish.py",)),
+                           core=("sitemap.py", "../briefkit_mkdocs/publish/sitemap.py")),
 }
 CORE = Path(__file__).resolve().parent
 

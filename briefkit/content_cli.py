@@ -16,6 +16,7 @@ from pathlib import Path
 
 from .catalog import load_catalog
 from .samples import SAMPLES_FILE, plan_removal, remove_samples
+from .settings import site_settings_for
 from .verify_site import verify_site
 
 
@@ -42,7 +43,8 @@ def _verify_site(args: argparse.Namespace) -> int:
             print(problem, file=sys.stderr)
         print(f"{len(catalog.problems)} problems in {_shown(briefs)}: fix them and build again.", file=sys.stderr)
         return 1
-    problems = verify_site(site, catalog, _shown(site))
+    settings, _ = site_settings_for(briefs.resolve().parent)  # mkdocs.yml beside the briefs folder
+    problems = verify_site(site, catalog, _shown(site), settings.feed_max)
     for problem in problems:
         print(problem, file=sys.stderr)
     seconds = time.perf_counter() - started

@@ -22,13 +22,13 @@ from dataclasses import dataclass
 from . import cache
 from .licenses import LICENSES
 from .model import Brief
+from .settings import FEED_MAX
 from .site import SiteView, brief_path, lang_root, term_path
 from .staging import TERM_KINDS
 from .urls import absolute_url, day_start
 from .vocabulary import Term
 
 ATOM = "http://www.w3.org/2005/Atom"
-FEED_MAX = 50
 FEED_FILE = "feed.xml"
 EMPTY_FEED_DATE = "2000-01-01T00:00:00+09:00"
 
@@ -53,11 +53,12 @@ def written_in(briefs: Iterable[Brief], lang: str) -> list[Brief]:
     return [b for b in briefs if b.text(lang) is not None]
 
 
-def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str) -> dict[str, bytes]:
-    """Every feed of one language, by path relative to the site root."""
+def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str,
+               feed_max: int = FEED_MAX) -> dict[str, bytes]:
+    """Every feed of one language, by path relative to the site root, each of the newest ``feed_max``."""
     feeds = {
         feed_path(lang): render_feed(
-            FeedInfo(feed_path(lang), site_name, lang_root(lang)), site.briefs, lang, site_url, site_name
+            FeedInfo(feed_path(lang), site_name, lang_root(lang)), site.briefs, lang, site_url, site_name, feed_max
         )
     }
     for kind in TERM_KINDS:
@@ -68,18 +69,19 @@ def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str) -> dict
                 term_path(kind, term.slug, lang),
             )
             tagged = [view.brief for view in site.tagged(kind, term.slug, lang)]
-            feeds[info.path] = render_feed(info, tagged, lang, site_url, site_name)
+            feeds[info.path] = render_feed(info, tagged, lang, site_url, site_name, feed_max)
     return feeds
 
 
-def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: str, author: str) -> bytes:
-    """One Atom document: the newest ``FEED_MAX`` of ``briefs`` written in ``lang``.
+def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: str, author: str,
+                feed_max: int = FEED_MAX) -> bytes:
+    """One Atom document: the newest ``feed_max`` of ``briefs`` written in ``lang``.
 
     Remembered for the process by everything it shows: a preview session
     rebuilds after each save, and only the feeds listing the edited brief
     change (serialising all 60-odd feeds is a noticeable part of a rebuild).
     """
-    entries = written_in(briefs, lang)[:FEED_MAX]
+    entries = written_in(briefs, lang)[:feed_max]
     shown = [(b.id, b.date, b.text(lang), b.topics, b.regions, b.modified, b.license) for b in entries]
     key = hashlib.sha256(pickle.dumps((info, lang, site_url, author, shown), protocol=5)).hexdigest()
     rendered = _RENDERED.get(key)

@@ -29,7 +29,6 @@ from typing import Any
 from . import cache
 from .atomic_write import write_atomic
 
-CONFIG_KEY = "briefs_render_cache"  # where hooks/render_cache.py keeps the build's RenderCache on the config
 # A reference definition (not a footnote's); it holds "]:", looked for first.
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]*\]:", re.M)
 

@@ -110,3 +110,63 @@ def _child(node: yaml.Node | None, key: str) -> yaml.MappingNode | None:
         if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
             return value_node if isinstance(value_node, yaml.MappingNode) else None
     return None
+
+
+# The site's shape, under ``extra: briefs:`` too (``site_settings_for``): how many briefs
+# a list shows, and which folder holds the briefs. Documented in README.md.
+HOME_MAX = 30  # the home page lists this many; the archive lists all
+FEED_MAX = 50  # each Atom feed holds this many, the newest
+RELATED_MAX = 5  # a brief's page suggests this many others
+FOLDER = "briefs"
+_COUNTS = {"home_max": HOME_MAX, "feed_max": FEED_MAX, "related_max": RELATED_MAX}
+_SETTINGS = (*_COUNTS, "folder", "dates")
+
+
+@dataclass(frozen=True)
+class SiteSettings:
+    """``extra.briefs`` of ``mkdocs.yml``, checked, read once per build."""
+
+    home_max: int = HOME_MAX
+    feed_max: int = FEED_MAX
+    related_max: int = RELATED_MAX
+    folder: str = FOLDER  # a folder beside mkdocs.yml
+
+
+def site_settings_for(root: Path) -> tuple[SiteSettings, list[Problem]]:
+    """The settings in ``root/mkdocs.yml`` (defaults for what it leaves out), and what is wrong with them."""
+    path = root / CONFIG_FILE
+    try:
+        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return SiteSettings(), []  # MkDocs itself reports a config it cannot read
+    node = _child(_child(node, "extra"), "briefs")
+    if node is None:
+        return SiteSettings(), []
+    values: dict[str, int | str] = {}
+    problems: list[Problem] = []
+    for key_node, value_node in node.value:
+        key, line = key_node.value, key_node.start_mark.line + 1
+        value = resolve_plain(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
+        field = "extra.briefs." + str(key)
+        if key not in _SETTINGS:
+            problems.append(Problem(CONFIG_FILE, line, field, f"unknown setting (use one of: {', '.join(_SETTINGS)})"))
+        elif key in _COUNTS:
+            if isinstance(value, bool) or not isinstance(value, int) or value < 1:
+                problems.append(Problem(CONFIG_FILE, line, field,
+                                        f"must be a whole number from 1, like {_COUNTS[key]}"))
+            else:
+                values[key] = value
+        elif key == "folder":
+            if not isinstance(value, str) or not _folder_name(value):
+                problems.append(Problem(CONFIG_FILE, line, field,
+                                        f"must be the name of a folder beside mkdocs.yml, like {FOLDER}"))
+            elif not (root / value).is_dir():
+                problems.append(Problem(CONFIG_FILE, line, field, f"there is no folder {value}/ beside mkdocs.yml"
+                                        " (create it, or name the folder that holds the briefs)"))
+            else:
+                values[key] = value
+    return SiteSettings(**values), problems  # type: ignore[arg-type]
+
+
+def _folder_name(value: str) -> bool:
+    return bool(value) and "/" not in value and "\\" not in value and not value.startswith(".")

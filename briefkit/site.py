@@ -19,11 +19,10 @@ from .catalog import Catalog
 from .licenses import LICENSES, License
 from .model import DEFAULT_LANGUAGE, LANGUAGES, MISSING, OUTDATED, Brief, Text
 from .regions_map import RegionMap, region_map
+from .settings import RELATED_MAX
 from .translation import StatusRow, status_rows
 from .vocabulary import Term
 from .wordiff import Change
-
-RELATED_MAX = 5
 
 
 def lang_root(lang: str) -> str:
@@ -143,8 +142,9 @@ class BriefView:
 class SiteView:
     """Everything the templates list, for one build (drafts in or out)."""
 
-    def __init__(self, catalog: Catalog, include_drafts: bool) -> None:
+    def __init__(self, catalog: Catalog, include_drafts: bool, related_max: int = RELATED_MAX) -> None:
         self.catalog = catalog
+        self.related_max = related_max  # how many related briefs a brief's page suggests
         self.include_drafts = include_drafts
         self.briefs: list[Brief] = catalog.published(include_drafts)
         # What changed in the source of each outdated translation, by (id, lang): set by a
@@ -220,8 +220,8 @@ class SiteView:
             for group in combinations(sets, shared):
                 found |= set.intersection(*group)
             found -= seen
-            ranked += heapq.nsmallest(RELATED_MAX - len(ranked), found)
-            if len(ranked) >= RELATED_MAX:
+            ranked += heapq.nsmallest(self.related_max - len(ranked), found)
+            if len(ranked) >= self.related_max:
                 break
             seen |= found
         ids = [order[pos] for pos in ranked]

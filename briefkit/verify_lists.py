@@ -20,7 +20,7 @@ import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from typing import TYPE_CHECKING, Any
 
-from .feeds import FEED_MAX, feed_path, written_in
+from .feeds import feed_path, written_in
 from .model import LANGUAGES
 from .opendata import CSV_PATH, JSON_PATH
 from .opendata_schema import SCHEMA_PATH
@@ -94,9 +94,9 @@ def _check_feeds(check: SiteCheck) -> None:
                for link in entry.iter(ATOM + "link") if link.get("rel", "alternate") == "alternate"]
         lang = main.get(rel)
         if lang is not None:
-            expected = [b.id for b in written_in(check.published, lang)][:FEED_MAX]
+            expected = [b.id for b in written_in(check.published, lang)][:check.feed_max]
             _compare(check, rel, "feed", ids, expected,
-                     f"which has no {lang} text or is not among the newest {FEED_MAX} that have one")
+                     f"which has no {lang} text or is not among the newest {check.feed_max} that have one")
         else:
             published = {b.id for b in check.published}
             _compare(check, rel, "feed", ids, [i for i in ids if i in published])

@@ -33,6 +33,7 @@ from .catalog import Catalog
 from .licenses import LICENSES
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Brief
 from .problems import Problem
+from .settings import FEED_MAX
 from .site import brief_path, lang_root
 from .site_pages import PageScan, existing_file, resolve, scan_page
 from .verify_lists import check_lists
@@ -50,6 +51,7 @@ class SiteCheck:
     shown: str  # the site folder as messages name it
     catalog: Catalog
     site_url: str = FALLBACK_SITE_URL
+    feed_max: int = FEED_MAX  # extra.briefs.feed_max of the site's mkdocs.yml
     files: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
@@ -65,9 +67,9 @@ class SiteCheck:
         return [b for b in self.catalog.briefs if b.draft]
 
 
-def verify_site(site: Path, catalog: Catalog, shown_as: str | None = None) -> list[Problem]:
+def verify_site(site: Path, catalog: Catalog, shown_as: str | None = None, feed_max: int = FEED_MAX) -> list[Problem]:
     """Every problem of the built ``site`` for the briefs of ``catalog`` (empty: all is well)."""
-    check = SiteCheck(site, (shown_as or site.as_posix()).rstrip("/") or ".", catalog)
+    check = SiteCheck(site, (shown_as or site.as_posix()).rstrip("/") or ".", catalog, feed_max=feed_max)
     if not (site / "index.html").is_file():
         check.report("index.html", 1, "site", "no home page: is this a built site? (run: mkdocs build --strict)")
         return check.problems

@@ -1,7 +1,7 @@
 """A failed build leaves the previous site exactly as it was (issue 22 item 5).
 
 The build writes beside ``site/`` and moves the finished site into place only
-on success (briefkit/site_output.py, hooks/briefs_site.py). One small project
+on success (briefkit/site_output.py, briefkit_mkdocs/site_build.py). One small project
 is built once; each test copies it with its site, fails a build in one way (a
 brief's problem, a strict-mode warning from a hand-written page, an exception
 in a hook, Ctrl-C) and compares the site's files, byte for byte, with before.

@@ -58,7 +58,7 @@ def test_every_page_passes_the_nu_html_checker(sample_build: Build) -> None:
 
 
 def test_materials_invalid_attributes_are_removed_and_nothing_else() -> None:
-    from hooks.valid_markup import valid_markup
+    from briefkit_mkdocs.rendered_pages import valid_markup
 
     html = (
         '<input class="md-toggle" data-md-toggle="drawer" type="checkbox" id="__drawer" autocomplete="off">'

@@ -1,4 +1,4 @@
-"""static-i18n's files, made once per file and language (briefkit/i18n_files.py).
+"""static-i18n's files, made once per file and language (briefkit_mkdocs/i18n_files.py).
 
 The wrapped ``create_i18n_file`` must give what static-i18n's own gives, for
 every kind of file the site has, on the first call (static-i18n's code runs)
@@ -16,7 +16,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.files import File
 from mkdocs_static_i18n import suffix
 
-from briefkit import i18n_files
+from briefkit_mkdocs import i18n_files
 
 PATHS = [
     "index.ko.md", "index.en.md", "briefs/2026-03-12-regional-innovation-roundtable.ko.md",
@@ -28,7 +28,7 @@ PATHS = [
 @pytest.fixture
 def wrapped() -> Iterator[None]:
     i18n_files.uninstall()
-    assert i18n_files.install()
+    assert i18n_files.I18nFiles().install()
     yield
     i18n_files.uninstall()
 
@@ -78,5 +78,5 @@ def test_another_release_of_static_i18n_is_left_alone(monkeypatch: pytest.Monkey
     i18n_files.uninstall()
     monkeypatch.setattr(i18n_files, "RELEASE", "0.0.0")
     before = suffix.create_i18n_file
-    assert not i18n_files.install()
+    assert not i18n_files.I18nFiles().install()
     assert suffix.create_i18n_file is before

@@ -12,7 +12,6 @@ from __future__ import annotations
 import logging
 import os
 import subprocess
-import sys
 from pathlib import Path
 
 import pytest
@@ -225,8 +224,7 @@ def test_control_characters_in_a_reference_are_printed_as_escapes(tmp_path: Path
 
 
 def test_mkdocs_messages_are_printed_with_control_characters_escaped() -> None:
-    sys.path.insert(0, str(ROOT))
-    from hooks.briefs_site import _terminal_safe
+    from briefkit_mkdocs.run import _terminal_safe
 
     record = logging.LogRecord("mkdocs.structure.pages", logging.WARNING, __file__, 1,
                                "Doc file contains a link '%s'\nsecond line", ("\x1b]0;title\x07",), None)

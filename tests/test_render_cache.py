@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 from support.project import build, copy_project, vocabularies, write_brief
 
-from briefkit import cache, render_ahead
-from briefkit.build import prepare
-from briefkit.render_cache import RenderCache, Rendered, cacheable
+from briefkit import cache
+from briefkit.render_cache import cacheable
 
 pytestmark = pytest.mark.build
 
@@ -71,63 +70,6 @@ def test_a_warm_build_reads_kept_renders_and_gives_the_same_site(tmp_path: Path)
     assert edited.returncode == 0, edited.stderr
     html = edited.page("briefs/2025-01-02-cache-roundtable/")
     assert "고친 둘째 문단입니다." in html and "캐시에서 온" not in html
-
-
-def test_english_pages_rendered_ahead_are_the_ones_the_build_uses(tmp_path: Path) -> None:
-    # A cold build's second process renders the English pass's Markdown (briefkit/render_ahead.py);
-    # here in this process, so the test sees each step.
-    from mkdocs.config import load_config
-
-    briefs = vocabularies(tmp_path / "briefs")
-    write_brief(briefs, "2025-01-02-cache-roundtable", "ko", FRONT, BODY)
-    write_brief(briefs, "2025-01-02-cache-roundtable", "en", EN_FRONT, EN_BODY)
-    write_brief(briefs, "2025-01-03-korean-only-roundtable", "ko", FRONT.replace("01-02", "01-03"), BODY)
-    project = copy_project(tmp_path / "project", briefs)
-    cold = build(project)
-    assert cold.returncode == 0, cold.stderr
-    cold_files = site_files(cold.site)
-    cold_kept = len(kept(project))
-
-    for path in kept(project):
-        path.unlink()
-    state, problems = prepare(project, project / "docs", preview=False)
-    assert not problems
-    cache = RenderCache.create(project)
-    job = render_ahead.job(load_config(str(project / "mkdocs.yml")), cache, state.site, state.stage_dir)
-    assert job is not None
-    assert job["pages"] == [["briefs/2025-01-02-cache-roundtable.en.md", "en/briefs/2025-01-02-cache-roundtable/"],
-                            ["briefs/2025-01-03-korean-only-roundtable.en.md",
-                             "en/briefs/2025-01-03-korean-only-roundtable/"]]
-    # ... and the Korean pass's from its end, to meet the build halfway.
-    assert job["meet"] == [["briefs/2025-01-03-korean-only-roundtable.ko.md",
-                            "briefs/2025-01-03-korean-only-roundtable/"],
-                           ["briefs/2025-01-02-cache-roundtable.ko.md", "briefs/2025-01-02-cache-roundtable/"]]
-    assert render_ahead.render(job) == 4
-    ahead = kept(project)
-    assert len(ahead) == 4
-    assert build(project).returncode == 0
-    assert site_files(project / "site") == cold_files  # the same site
-    assert len(kept(project)) == cold_kept  # nothing kept twice: the build used the renders made ahead
-
-    # The build took the English pages from those renders: mark them.
-    for path in ahead:
-        data = json.loads(path.read_text(encoding="utf-8"))
-        data["html"] = data["html"].replace("문단", "미리 렌더한 문단").replace("paragraph", "paragraph rendered ahead")
-        path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
-    marked = build(project)
-    assert "paragraph rendered ahead" in marked.page("en/briefs/2025-01-02-cache-roundtable/")
-    assert "미리 렌더한 문단" in marked.page("en/briefs/2025-01-03-korean-only-roundtable/")
-    assert "미리 렌더한 문단" in marked.page("briefs/2025-01-03-korean-only-roundtable/")
-    # Once the renders are kept, there is nothing for a second process to do.
-    assert render_ahead.job(load_config(str(project / "mkdocs.yml")), cache, state.site, state.stage_dir)["pages"] == []
-
-    # Where the build has rendered a Korean page, the second process stops going back through them.
-    for path in kept(project):
-        path.unlink()
-    job["meet"].reverse()  # the first Korean page first: as if the build had rendered it
-    ko_key = cache.key(render_ahead._markdown(state.stage_dir / job["meet"][0][0]) or "", *job["meet"][0])
-    cache.put(ko_key, Rendered("<p>문단</p>", [], [], None, {}))
-    assert render_ahead.render(job) == 2  # the two English pages, no Korean one
 
 
 def test_a_body_with_a_broken_link_fails_every_strict_build_not_only_the_first(tmp_path: Path) -> None:

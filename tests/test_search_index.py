@@ -156,21 +156,6 @@ def test_a_second_process_analyses_ahead_and_the_index_is_the_same(
     assert not SearchBuild.create(site, tmp_path / "ahead").analyse_ahead()
 
 
-def test_a_second_process_whose_rendering_fails_still_analyses_and_says_so(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, caplog: pytest.LogCaptureFixture
-) -> None:
-    site = _sample_site()
-    expected = {lang: SearchBuild.create(site, None).files(lang) for lang in ("ko", "en")}
-    monkeypatch.setattr(analyzer_module, "AHEAD_MIN", 1)
-    search = SearchBuild.create(site, tmp_path)
-    job = {"config_file": str(tmp_path / "no-such-mkdocs.yml"), "pages": [["briefs/x.en.md", "en/briefs/x/"]]}
-    assert search.analyse_ahead(lambda: job)
-    with caplog.at_level(logging.INFO, logger="mkdocs.plugins.briefs"):
-        assert {lang: search.files(lang) for lang in ("ko", "en")} == expected
-    assert search.analyzer.analysed == 0  # the analysis was done there all the same
-    assert "the second process stopped (1: rendering ahead failed: " in caplog.text
-
-
 # --- the built site ------------------------------------------------------------
 
 def test_each_language_has_its_own_small_index(sample_build: Build) -> None:

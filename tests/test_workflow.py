@@ -25,10 +25,12 @@ COMMAND = re.compile(
 )
 CONTENT_FILES = ["briefs/2025/2025-05-13-x.ko.md", "briefs/topics.yml", "briefs/regions.yml",
                  "briefs/2025/2025-05-13-x/photo.jpg", "docs/guides/publish.ko.md", "docs/index.en.md"]
-CODE_FILES = ["briefkit/cli.py", "hooks/briefs_site.py", "overrides/brief.html", "overrides/assets/briefs.css",
+CODE_FILES = ["briefkit/cli.py", "hooks/briefs.py", "briefkit_mkdocs/site_build.py", "overrides/brief.html",
+              "overrides/assets/briefs.css",
               "requirements.txt", "requirements-dev.txt", "pyproject.toml", "mkdocs.yml", "Makefile",
               ".github/workflows/publish.yml", "tests/test_content.py", "package-lock.json"]
-CODE_INPUTS = ["briefkit/", "hooks/", "overrides/", "requirements.txt", "pyproject.toml", "mkdocs.yml",
+CODE_INPUTS = ["briefkit/", "briefkit_mkdocs/", "hooks/", "overrides/", "requirements.txt", "pyproject.toml",
+               "mkdocs.yml",
                ".github/workflows/publish.yml"]
 
 
@@ -125,7 +127,7 @@ def test_a_content_push_is_built_checked_and_deployed_without_the_suite() -> Non
 def test_a_code_push_runs_the_suite_before_it_deploys() -> None:
     assert run(changed=["briefs/2025/x.ko.md", "overrides/brief.html"]) == {
         "changes": "success", "test": "success", "build": "success", "deploy": "success"}
-    failed = run(changed=["hooks/briefs_site.py"], suite_passes=False)
+    failed = run(changed=["briefkit_mkdocs/site_build.py"], suite_passes=False)
     assert failed["build"] == "skipped" and failed["deploy"] == "skipped"
 
 

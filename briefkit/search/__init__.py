@@ -5,5 +5,5 @@ Kiwi, stemmed English words), ``cache`` keeps analysis results by content
 digest, ``records`` says what of a brief is searchable, ``writer`` lays the
 index out as small JSON files, and ``query`` answers queries over those files
 the way ``overrides/assets/search-engine.js`` does in the browser. Nothing here
-imports MkDocs; ``hooks/search_index.py`` is the glue.
+imports MkDocs; ``briefkit_mkdocs/site_build.py`` is the glue.
 """

@@ -71,7 +71,7 @@ class Analyzer:
     _stemmer: Any = field(default=None, repr=False)
     _stems: dict[str, str | None] = field(default_factory=dict, repr=False)
 
-    def analyse_ahead(self, units: Sequence[tuple[str, ...]], render: dict[str, Any] | None = None) -> bool:
+    def analyse_ahead(self, units: Sequence[tuple[str, ...]]) -> bool:
         """Start analysing, in a second process, the units the cache lacks; True if started.
 
         A cold build needs Kiwi for every brief (loading it and analysing are
@@ -81,20 +81,16 @@ class Analyzer:
         and analyses whatever is still missing itself, so the index is the same
         whether that process finished, failed or never ran.
 
-        ``render``: a job of ``briefkit.render_ahead`` (the English pass's
-        Markdown), which that process does first, when it has at least
-        ``AHEAD_MIN`` pages.
+        Whoever starts it ends it: ``analyse`` waits for it, ``stop_ahead`` ends
+        it (a build that fails or is interrupted before its index is written).
         """
         if self.cache_dir is None or self._ahead is not None:
             return False
         missing = [unit for unit in dict.fromkeys(units) if not self._cached(self.key(unit))]
-        if render is not None and len(render["pages"]) < AHEAD_MIN:
-            render = None
-        if len(missing) < AHEAD_MIN and render is None:
+        if len(missing) < AHEAD_MIN:
             return False
         self.cache_dir.mkdir(parents=True, exist_ok=True)
-        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words, "fingerprint": self.fingerprint,
-                "render": render}
+        head = {"cache_dir": str(self.cache_dir), "user_words": self.user_words, "fingerprint": self.fingerprint}
         with tempfile.NamedTemporaryFile("w", encoding="utf-8", dir=self.cache_dir, prefix="ahead-",
                                          suffix=".jsonl", delete=False) as job:
             job.write(json.dumps(head, ensure_ascii=False) + "\n")
@@ -108,6 +104,21 @@ class Analyzer:
             os.unlink(job.name)
             return False
         return True
+
+    def stop_ahead(self) -> None:
+        """End the second process if it still runs (its unfinished work is lost, the cache stays whole)."""
+        ahead, self._ahead = self._ahead, None
+        if ahead is None:
+            return
+        if ahead.poll() is None:
+            ahead.terminate()
+            try:
+                ahead.wait(timeout=5)
+            except subprocess.TimeoutExpired:
+                ahead.kill()
+                ahead.wait()
+        if ahead.stderr is not None:
+            ahead.stderr.close()
 
     def _join_ahead(self) -> None:
         if self._ahead is None:

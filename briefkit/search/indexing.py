@@ -15,10 +15,8 @@ from __future__ import annotations
 
 import hashlib
 import json
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
 
 from .. import cache
 from ..atomic_write import write_atomic
@@ -38,7 +36,6 @@ class SearchBuild:
     site: SiteView
     analyzer: Analyzer
     _terms: dict[str, Analysis] = field(default_factory=dict)
-    passes: list[str] = field(default_factory=list)  # the languages built so far, in order
     _ahead_tried: bool = False
     _records: dict[str, list[tuple[Record, tuple[str, ...]]]] = field(default_factory=dict)
     index_dir: Path | None = None  # where the last index of each language is kept (None: nowhere)
@@ -51,15 +48,13 @@ class SearchBuild:
         index_dir = cache.path(root, "search-index") if root is not None else None
         return cls(site, Analyzer(analyses, user_words(site, MINISTRY_NAMES)), index_dir=index_dir)
 
-    def analyse_ahead(self, render: Callable[[], dict[str, Any] | None] | None = None) -> bool:
-        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``),
-        after the job ``render`` makes (``briefkit.render_ahead``), when given."""
+    def analyse_ahead(self) -> bool:
+        """Start analysing what both languages' indexes need in a second process (see ``Analyzer``)."""
         if self._ahead_tried:
             return False  # the English pass: started (or not needed) in the Korean one
         self._ahead_tried = True
         units = [texts for lang in LANGUAGES for _, texts in self._items(lang)]
-        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()],
-                                           render() if render is not None else None)
+        return self.analyzer.analyse_ahead(units + [term_names(t) for t in self._vocabulary()])
 
     def files(self, lang: str) -> dict[str, bytes]:
         """The files of ``lang``'s index, by path under ``search/index/<lang>/``."""
