@@ -35,12 +35,13 @@ from .analysis import (
     has_hangul,
     latin_terms,
     normalize,
+    script_pairs,
     text_nouns,
     word_nouns,
 )
 from .forms import mixed_terms
 
-ANALYSIS_VERSION = "7"  # bump when analysis.py changes what it returns
+ANALYSIS_VERSION = "8"  # bump when analysis.py changes what it returns
 # A cold build with at least this many units to analyse starts a second process
 # that analyses them into the cache while MkDocs renders pages (``analyse_ahead``).
 AHEAD_MIN = 100
@@ -153,6 +154,7 @@ class Analyzer:
             for text, text_words in zip(unit, unit_words, strict=True):
                 terms: Counter[str] = latin_terms(text, stemmer, forms, self._stems)
                 terms.update(text_nouns(text_words, analysed))
+                terms.update(script_pairs(text, analysed))
                 terms.update(mixed_terms(text, SUFFIXES))
                 fields.append(dict(sorted(terms.items())))
             out.append(Analysis(fields, dict(sorted(forms.items()))))

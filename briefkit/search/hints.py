@@ -5,10 +5,11 @@
   initials are it (or begin with it); it reads the files of its first two
   initials (``words``), nothing else of the vocabulary.
 - ``suggestions``: for a query with no hits, the closest index words to
-  each word that finds nothing (among those that begin as it does: the
-  file of its first two letters or initials), by edit distance over jamo (Korean: 곶 and
-  공 differ by one letter) or letters (English), the more briefs a word is
-  in the better; each offered query finds something.
+  each word that finds nothing (among those listed under its first two
+  letters or initials, or under those with one of its first three left out:
+  ``words.near_keys``, at most three small files), by edit distance over
+  jamo (Korean: 곶 and 공 differ by one letter) or letters (English), the
+  more briefs a word is in the better; each offered query finds something.
 """
 
 from __future__ import annotations
@@ -18,7 +19,7 @@ from typing import TYPE_CHECKING
 
 from .analysis import normalize
 from .forms import distance, initials, letters
-from .words import initials_key, word_key
+from .words import initials_key, near_keys
 
 if TYPE_CHECKING:
     from .query import IndexFolder, Match
@@ -64,14 +65,15 @@ def limit(word: str) -> int:
 def closest(index: IndexFolder, text: str) -> list[str]:
     """Index words near ``text`` (a query word), best first: fewest edits, then most briefs."""
     korean = "\uac00" <= text[0] <= "\ud7a3"
-    key = word_key(text)
-    if key is None:
-        return []
-    listed = index.words_file(key)["w"]
+    listed: dict[str, int] = {}
+    for key in near_keys(text):  # its own key first, then the keys of a typo in its first letters
+        found = index.words_file(key)
+        for word, briefs in [*found["w"], *found.get("n", [])]:
+            listed.setdefault(word, briefs)
     forms = (index.korean(text) if korean else index.english(text)).candidates  # with and without endings
     target = [letters(f) for f in forms]
     ranked = []
-    for word, briefs in listed:
+    for word, briefs in listed.items():
         spelled = letters(word)
         most = limit(spelled) if not korean else (1 if len(word) <= 2 else 2)
         best = min(distance(t, spelled, most) for t in target)

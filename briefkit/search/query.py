@@ -16,12 +16,13 @@ import json
 import math
 from dataclasses import dataclass, field
 from functools import cached_property
+from itertools import pairwise
 from pathlib import Path
 from typing import Any
 
-from .analysis import normalize
+from .analysis import LATIN_WORD, normalize
 from .forms import COMPACT, RUN, all_initials, mixed
-from .writer import bucket
+from .writer import WEIGHT_MAX, bucket
 
 
 @dataclass(frozen=True)
@@ -37,6 +38,7 @@ class Word:
     candidates: tuple[str, ...]
     latin: bool
     parts: tuple[Word, ...] = ()
+    alternate: Word | None = None  # ai반도체 written apart (ai 반도체): its documents rank after the exact form's
 
 
 Match = tuple[str, dict[int, int], dict[int, int]]  # index term, weight and passage by document
@@ -69,7 +71,10 @@ class IndexFolder:
                 parts = [w for run in RUN.findall(text) if (w := self.word(run))]
                 stripped = [text[: -len(s)] for s in self.meta["suffixes"]
                             if text.endswith(s) and len(text) > len(s) and mixed(text[: -len(s)])]
-                words.append(Word(text, (text, *dict.fromkeys(stripped)), False, tuple(parts)))
+                runs = RUN.findall(text)
+                pair = self.pair(runs[0], runs[1]) if len(runs) == 2 and "".join(runs) == text else None
+                words.append(Word(text, (text, *dict.fromkeys(stripped)), False, tuple(parts),
+                                  pair[0] if pair else None))
             elif word := self.word(text):
                 words.append(word)
         return words
@@ -103,6 +108,26 @@ class IndexFolder:
         if len(words) < 2 or any(w.latin or w.parts or not "\uac00" <= w.text[0] <= "\ud7a3" for w in words):
             return None
         return self.korean("".join(w.text for w in words))
+
+    def pair(self, first: str, second: str) -> tuple[Word, Word] | None:
+        """A Latin word and a Korean one, written apart (``ai 반도체``: ``analysis.script_pairs``) and
+        together (``ai반도체``), with the Korean word's particles stripped; None for other pairs."""
+        if LATIN_WORD.fullmatch(first) and _hangul(second):
+            ends = self.korean(second).candidates
+            return (Word(f"{first} {second}", tuple(f"{first} {e}" for e in ends), False),
+                    Word(first + second, tuple(first + e for e in ends), False))
+        if _hangul(first) and LATIN_WORD.fullmatch(second):
+            spaced = f"{first} {second}"
+            return Word(spaced, (spaced,), False), Word(first + second, (first + second,), False)
+        return None
+
+    def pairs(self, words: list[Word]) -> list[tuple[Word, Word]]:
+        """Each Latin and Korean word typed apart side by side (``AI 반도체``): written apart, together."""
+        found = []
+        for first, second in pairwise(words):
+            if not first.parts and not second.parts and (pair := self.pair(first.text, second.text)):
+                found.append(pair)
+        return found
 
     def split(self, word: Word) -> Match | None:
         """A Korean word the index does not know, as two it knows (경남수출 → 경남 + 수출).
@@ -145,7 +170,10 @@ class IndexFolder:
         """Each word with its match: a mixed word whole, or else its parts one by one."""
         out: list[tuple[Word, Match | None]] = []
         for word in words:
-            found = self.postings(word) or (None if word.parts else self.split(word))
+            found = self.postings(word)
+            if word.alternate is not None:
+                found = merge(found, self.postings(word.alternate))
+            found = found or (None if word.parts else self.split(word))
             if found is None and word.parts:
                 out += [(part, self.postings(part) or self.split(part)) for part in word.parts]
             else:
@@ -192,6 +220,17 @@ class IndexFolder:
             idf = math.log(1 + count / len(docs))
             for d, weight in docs.items():
                 scores[d] = max(scores.get(d, 0.0), weight * idf * len(words))
+        for spaced, together in self.pairs(words):  # AI 반도체: as written, first; then AI반도체
+            found = merge(self.postings(spaced), self.postings(together))
+            if found is None:
+                continue
+            term, docs, _ = found
+            matches.append(found)
+            matched.append(term)
+            idf = math.log(1 + count / len(docs))
+            for d, weight in docs.items():
+                if d in scores or len(words) == 2:  # with more words, only documents that have them all
+                    scores[d] = max(scores.get(d, 0.0), weight * idf * len(words))
         return self._hits(scores, matched, matches, topic, region, year)
 
     def _hits(self, scores: dict[int, float], matched: list[str], matches: list[Match],
@@ -246,6 +285,19 @@ def passage(doc: int, matches: list[Match]) -> int:
     earliest on a tie; 0 (the summary) when every word is in the title or summary."""
     codes = [m[2][doc] for m in matches if m[2].get(doc)]
     return min(codes, key=lambda c: (-codes.count(c), c)) if codes else 0
+
+
+def merge(exact: Match | None, other: Match | None) -> Match | None:
+    """Both matches as one: the documents of ``exact`` (the form as typed) first, by a weight above
+    any of ``other``'s (the same words written apart or together)."""
+    if exact is None or other is None:
+        return exact or other
+    docs = {**other[1], **{d: w + WEIGHT_MAX for d, w in exact[1].items()}}
+    return exact[0], docs, {**other[2], **exact[2]}
+
+
+def _hangul(text: str) -> bool:
+    return bool(text) and all("\uac00" <= ch <= "\ud7a3" for ch in text)
 
 
 def _undelta(deltas: list[int]) -> list[int]:

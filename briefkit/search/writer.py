@@ -40,7 +40,7 @@ from .passages import BLOCK
 from .records import BODY, FIELD_WEIGHTS, LABELS, Record
 from .words import word_files
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 SHARD_TARGET = 6_000  # bytes of postings per shard, about
 CHUNK = 5  # documents per display chunk
 WEIGHT_MAX = 255

@@ -28,6 +28,8 @@
   var OFFERS = 3; /* corrections offered for a query with no hits */
   var EXCERPT = 160; /* characters of a passage shown around its first mark */
   var LATIN_KEY = 3; /* as briefkit/search/writer.py's LATIN_KEY */
+  var WEIGHT_MAX = 255; /* writer.py's: the exact form of a word ranks above its other writing (query.merge) */
+  var LATIN_WORD = /^[a-z\u00df-\u024f]{2,}$/; /* analysis.LATIN_WORD */
   /* Display chunks loaded ahead at a time: of a browser's 6 connections to the site, 2 stay free
      for what the reader asks for meanwhile, and at most 4 requests are ahead of it. */
   var WARM = 4;
@@ -81,16 +83,24 @@
     return out;
   }
 
-  /* "ㅅㅁ" → "9-6": the file of two initial consonants (words.initials_key). */
+  /* "ㅅㅁ" → "9-6": the file of two initial consonants, "9" of one (words.initials_key). */
   function initialsKey(pair) {
-    return INITIALS.indexOf(pair[0]) + "-" + INITIALS.indexOf(pair[1]);
+    return pair.slice(0, 2).split("").map(function (ch) { return INITIALS.indexOf(ch); }).join("-");
   }
 
-  /* The k/ file a word's neighbours are listed in, or null (words.word_key). */
-  function wordKey(text) {
-    if (/^[\uac00-\ud7a3]{2,}$/.test(text)) return initialsKey(initials(text.slice(0, 2)));
-    if (/^[a-z]{3,}$/.test(text)) return text.slice(0, 2);
-    return null;
+  /* The k/ files a word's neighbours are listed in (words.near_keys): its own key (first two letters
+     or initials), then the keys with its first, second or third left out; none for other words. */
+  function nearKeys(text) {
+    var korean = /^[\uac00-\ud7a3]{2,}$/.test(text);
+    if (!korean && !/^[a-z]{3,}$/.test(text)) return [];
+    var units = korean ? initials(text) : text;
+    var keys = [korean ? initialsKey(units) : units.slice(0, 2)];
+    for (var i = 0; i < Math.min(3, units.length); i++) {
+      var rest = (units.slice(0, i) + units.slice(i + 1)).slice(0, 2);
+      var key = korean ? initialsKey(rest) : rest;
+      if (rest && keys.indexOf(key) < 0 && (korean || rest.length === 2)) keys.push(key);
+    }
+    return keys;
   }
 
   function allInitials(query) {
@@ -204,14 +214,52 @@
             if (token.length > suffix.length && token.slice(-suffix.length) === suffix && mixed(rest) &&
                 candidates.indexOf(rest) < 0) candidates.push(rest);
           });
-          var parts = (token.match(TOKEN) || []).map(function (run) { return word(meta, run); }).filter(Boolean);
-          out.push({ text: token, candidates: candidates, latin: false, parts: parts });
+          var runs = token.match(TOKEN) || [];
+          var parts = runs.map(function (run) { return word(meta, run); }).filter(Boolean);
+          var two = runs.length === 2 && runs.join("") === token ? pair(meta, runs[0], runs[1]) : null;
+          out.push({ text: token, candidates: candidates, latin: false, parts: parts, alternate: two && two[0] });
         } else {
           var w = word(meta, token);
           if (w) out.push(w);
         }
       });
       return out;
+    }
+
+    /* A Latin word and a Korean one, written apart (ai 반도체: analysis.script_pairs) and together
+       (ai반도체), the Korean word's particles stripped; null for other pairs (query.pair). */
+    function pair(meta, first, second) {
+      if (LATIN_WORD.test(first) && /^[\uac00-\ud7a3]+$/.test(second)) {
+        var ends = korean(meta, second).candidates;
+        return [{ text: first + " " + second, candidates: ends.map(function (e) { return first + " " + e; }), latin: false },
+          { text: first + second, candidates: ends.map(function (e) { return first + e; }), latin: false }];
+      }
+      if (/^[\uac00-\ud7a3]+$/.test(first) && LATIN_WORD.test(second)) {
+        return [{ text: first + " " + second, candidates: [first + " " + second], latin: false },
+          { text: first + second, candidates: [first + second], latin: false }];
+      }
+      return null;
+    }
+
+    /* Each Latin and Korean word typed apart side by side (AI 반도체): written apart, together (query.pairs). */
+    function pairs(meta, list) {
+      var out = [];
+      for (var i = 0; i + 1 < list.length; i++) {
+        var found = !list[i].parts && !list[i + 1].parts && pair(meta, list[i].text, list[i + 1].text);
+        if (found) out.push(found);
+      }
+      return out;
+    }
+
+    /* Both matches as one: the documents of ``exact`` (the form as typed) first, by a weight above any
+       of ``other``'s (the same words written apart or together); marked as one phrase (query.merge). */
+    function merge(exact, other) {
+      if (!exact || !other) return exact || other;
+      var weights = new Map(other.docs);
+      var where = new Map(other.where);
+      exact.docs.forEach(function (dw) { weights.set(dw[0], dw[1] + WEIGHT_MAX); where.set(dw[0], exact.where.get(dw[0])); });
+      var docs = Array.from(weights.entries()).sort(function (a, b) { return a[0] - b[0]; });
+      return { term: exact.term, latin: false, docs: docs, where: where, phrase: true };
     }
 
     /* Korean words typed apart, as one word: "인내 자본" also finds 인내자본 analysed whole. */
@@ -296,12 +344,15 @@
        the words' shards, their parts' included, are asked for at once (query.resolved). */
     async function resolved(meta, list, extra) {
       list.forEach(function (w) {
-        (w.parts || []).forEach(function (part) { part.candidates.forEach(function (c) { shard(meta, c).catch(function () {}); }); });
+        (w.parts || []).concat(w.alternate ? [w.alternate] : []).forEach(function (part) {
+          part.candidates.forEach(function (c) { shard(meta, c).catch(function () {}); });
+        });
       });
       var found = await Promise.all(list.concat(extra ? [extra] : []).map(function (w) { return lookup(meta, w); }));
       var out = [];
       for (var i = 0; i < list.length; i++) {
         var w = list[i];
+        if (w.alternate) found[i] = merge(found[i], await lookup(meta, w.alternate));
         if (!found[i] && w.parts && w.parts.length) {
           for (var k = 0; k < w.parts.length; k++) {
             out.push({ word: w.parts[k], found: await lookup(meta, w.parts[k]) || await split(meta, w.parts[k]) });
@@ -322,7 +373,7 @@
     /* k/<key>.json, the words and title initials of a key (briefkit/search/words.py); empty lists
        when meta.json lists no file for it (nothing is asked for). */
     function wordsFile(meta, key) {
-      var none = { w: [], t: [] };
+      var none = { w: [], n: [], t: [] };
       return meta.words.indexOf(key) < 0 ? Promise.resolve(none) : load("k/" + key + ".json").catch(function () { return none; });
     }
 
@@ -370,6 +421,10 @@
       var qwords = words(meta, q);
       if (q.trim() && !qwords.length) return finish(meta, p, { scores: new Map(), needles: [], matches: [] });
       var together = joined(meta, qwords);
+      var apart = pairs(meta, qwords);
+      apart.forEach(function (p) { /* asked for with the words' shards: one round */
+        p[0].candidates.concat(p[1].candidates).forEach(function (c) { shard(meta, c).catch(function () {}); });
+      });
       var list = await resolved(meta, qwords, together);
       var whole = together && list.pop().found;
       for (var i = 0; i < list.length; i++) {
@@ -385,7 +440,7 @@
           else if (scores.has(dw[0])) next.set(dw[0], scores.get(dw[0]) + dw[1] * idf);
         });
         scores = next;
-        f.term.split(" ").forEach(function (part) { needles.push({ text: part, latin: f.latin }); });
+        (f.phrase ? [f.term] : f.term.split(" ")).forEach(function (part) { needles.push({ text: part, latin: f.latin }); });
         if (!f.latin) needles.push({ text: w.text, latin: false });
       }
       if (scores === null) {
@@ -399,6 +454,18 @@
           scores.set(dw[0], Math.max(scores.get(dw[0]) || 0, dw[1] * wholeIdf * qwords.length));
         });
         needles.push({ text: whole.term, latin: false });
+      }
+      for (var k = 0; k < apart.length; k++) { /* AI 반도체: as written, first; then AI반도체 */
+        var both = merge(await lookup(meta, apart[k][0]), await lookup(meta, apart[k][1]));
+        if (!both) continue;
+        matches.push(both);
+        var bothIdf = Math.log(1 + meta.count / both.docs.length);
+        both.docs.forEach(function (dw) {
+          if (scores.has(dw[0]) || qwords.length === 2) {
+            scores.set(dw[0], Math.max(scores.get(dw[0]) || 0, dw[1] * bothIdf * qwords.length));
+          }
+        });
+        needles.push({ text: both.term, latin: false });
       }
       return finish(meta, p, { scores: scores, needles: needles, matches: matches });
     }
@@ -417,12 +484,17 @@
     }
 
     /* Index words near a query word, best first: fewest edits over jamo (Korean) or letters, then
-       most briefs; read from its first letter's file only (hints.closest). */
+       most briefs; read from the files of its first letters and of a typo in them (hints.closest). */
     async function closest(meta, text) {
       var isKorean = HANGUL.test(text);
-      var key = wordKey(text);
-      if (key === null) return [];
-      var listed = (await wordsFile(meta, key)).w;
+      var found = await Promise.all(nearKeys(text).map(function (key) { return wordsFile(meta, key); }));
+      var seen = new Set();
+      var listed = [];
+      found.forEach(function (file) {
+        file.w.concat(file.n || []).forEach(function (entry) {
+          if (!seen.has(entry[0])) { seen.add(entry[0]); listed.push(entry); }
+        });
+      });
       var targets = (isKorean ? korean(meta, text) : english(meta, text)).candidates.map(letters); /* with and without endings */
       var ranked = [];
       listed.forEach(function (entry) {
@@ -506,7 +578,8 @@
       facetValues: facetValues, facetDocs: facetDocs, suggestions: suggestions };
   }
 
-  /* Ranges of ``text`` to mark: Korean terms anywhere, English stems at word starts. */
+  /* Ranges of ``text`` to mark: Korean and mixed terms anywhere, across a space or not, English stems
+     at word starts. */
   function ranges(text, needles) {
     var lower = text.toLowerCase();
     var out = [];
@@ -515,21 +588,31 @@
       var text = n.latin && n.text.length > 3 && n.text.slice(-1) === "i" ? n.text.slice(0, -1) : n.text;
       var ending = text !== n.text;
       if (!text) return;
+      if (!n.latin) {
+        /* A Korean or mixed term across a space, either way: 스마트공장 marks 스마트 공장, ai 반도체 ai반도체. */
+        var letters = text.replace(/\s+/g, "").split("");
+        var pattern = new RegExp(letters.map(function (ch) { return ch.replace(/[.*+?^${}()|[\]\\\/-]/g, "\\$&"); })
+          .join("\\s?"), "g");
+        var found;
+        while ((found = pattern.exec(lower)) !== null) {
+          var stop = found.index + found[0].length;
+          /* The analysed form takes its particle or ending: 인력난 marks 인력난을. */
+          var tail = /^[\uac00-\ud7a3]+/.exec(lower.slice(stop));
+          if (tail && suffixes.indexOf(tail[0]) >= 0) stop += tail[0].length;
+          out.push([found.index, stop]);
+          pattern.lastIndex = stop;
+        }
+        return;
+      }
       var at = lower.indexOf(text);
       while (at >= 0) {
         var end = at + text.length;
-        if (n.latin) {
-          var before = at > 0 ? lower[at - 1] : " ";
-          if (/[a-z0-9]/.test(before) || (ending && !/[iy]/.test(lower[end] || ""))) {
-            at = lower.indexOf(text, at + 1);
-            continue;
-          }
-          while (end < lower.length && /[a-z\u00df-\u024f]/.test(lower[end])) end++;
-        } else {
-          /* The analysed form takes its particle or ending: 인력난 marks 인력난을. */
-          var tail = /^[\uac00-\ud7a3]+/.exec(lower.slice(end));
-          if (tail && suffixes.indexOf(tail[0]) >= 0) end += tail[0].length;
+        var before = at > 0 ? lower[at - 1] : " ";
+        if (/[a-z0-9]/.test(before) || (ending && !/[iy]/.test(lower[end] || ""))) {
+          at = lower.indexOf(text, at + 1);
+          continue;
         }
+        while (end < lower.length && /[a-z\u00df-\u024f]/.test(lower[end])) end++;
         out.push([at, end]);
         at = lower.indexOf(text, end);
       }
