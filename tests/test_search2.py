@@ -1,4 +1,4 @@
-"""Search 2 (issue 19) in the index and its Python twin, over tests/fixtures/search2.
+"""Search 2 (issue 19) in the index and the engine (search-core.js under Node), over tests/fixtures/search2.
 
 Derived nouns (불량률, 간소화) and mixed words (2030년, R&D, AI반도체,
 low-carbon) are found whole and by their stem or parts, the exact form first;
@@ -23,7 +23,6 @@ from bench.recall import contains, morphemes, searchable_texts
 from briefkit.search.analysis import SUFFIXES
 from briefkit.search.analyzer import Analyzer
 from briefkit.search.forms import distance, initials, letters, mixed_terms, strip_particle
-from briefkit.search.hints import suggestions
 from briefkit.search.passages import passages
 from briefkit.search.query import IndexFolder
 from briefkit.search.words import near_keys
@@ -147,11 +146,11 @@ def test_no_hit_queries_still_find_nothing(site: Build) -> None:
 @pytest.mark.build
 def test_a_typo_is_offered_close_index_words(site: Build) -> None:
     ko, en = index(site, "ko"), index(site, "en")
-    assert suggestions(ko, "불랑률") == ["불량률"]
-    assert suggestions(ko, "유동셩을") == ["유동성"]
-    assert suggestions(en, "liquidty") == ["liquidity"]
-    assert suggestions(ko, "없는말") == []
-    assert suggestions(ko, "불량률") == []  # it finds something: nothing to correct
+    assert ko.suggestions("불랑률") == ["불량률"]
+    assert ko.suggestions("유동셩을") == ["유동성"]
+    assert en.suggestions("liquidty") == ["liquidity"]
+    assert ko.suggestions("없는말") == []
+    assert ko.suggestions("불량률") == []  # it finds something: nothing to correct
 
 
 @pytest.mark.build
@@ -159,7 +158,7 @@ def test_a_typo_is_offered_close_index_words(site: Build) -> None:
 def test_offers(site: Build, offer: dict[str, Any]) -> None:
     folder = index(site, offer["lang"])
     assert folder.search(offer["q"]) == []
-    assert suggestions(folder, offer["q"]) == offer["offers"]
+    assert folder.suggestions(offer["q"]) == offer["offers"]
     assert len([rel for rel in folder.fetched if rel.startswith("k/")]) <= 3  # never the vocabulary
 
 

@@ -6,7 +6,7 @@ passage (a text fragment); the header drop-down answers a query of initial
 consonants and keeps its list while a syllable is being composed; a typo is
 offered a correction; a query in the other language is offered that
 language's briefs; a form written apart or together is marked either way
-(``스마트 공장`` for 스마트공장). search-engine.js answers as the Python twin does.
+(``스마트 공장`` for 스마트공장). The page answers as the engine does under Node (briefkit.search.query).
 """
 
 from __future__ import annotations
@@ -72,7 +72,7 @@ def _search(page: Any, base: str, lang: str, q: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f'{q["lang"]}-{q["kind"]}-{q["q"]}' for q in QUERIES])
-def test_script_answers_as_the_python_twin(page: Any, url: str, site: Build, query: dict[str, Any]) -> None:
+def test_the_page_answers_as_the_engine(page: Any, url: str, site: Build, query: dict[str, Any]) -> None:
     from urllib.parse import quote
 
     ids = _search(page, url, query["lang"], quote(query["q"]))

@@ -8,7 +8,7 @@
 - *Jamo*: a syllable's initial consonant (초성) and its letters, for 초성
   queries (``ㅅㅁㅌㄱㅈ``) and for "did you mean" (edit distance over letters).
 
-search-engine.js carries the same rules (``COMPACT``, ``mixed``, ``INITIALS``).
+search-core.js (the engine) carries the same rules (``COMPACT``, ``mixed``, ``INITIALS``).
 """
 
 from __future__ import annotations
