@@ -22,7 +22,7 @@ from conftest import ROOT, Build, build, copy_project
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.search.analysis import SUFFIXES
 from briefkit.search.analyzer import Analyzer
-from briefkit.search.forms import distance, initials, letters, mixed_terms, strip_particle
+from briefkit.search.forms import initials, mixed_terms, strip_particle
 from briefkit.search.passages import passages
 from briefkit.search.query import IndexFolder
 from briefkit.search.words import near_keys
@@ -90,9 +90,6 @@ def test_passages_are_the_sentences_a_reader_sees() -> None:
 
 def test_jamo_helpers() -> None:
     assert initials("스마트 공장") == "ㅅㅁㅌㄱㅈ"
-    assert distance(letters("스마트곶장"), letters("스마트공장"), 2) == 1
-    assert distance("factroy", "factory", 2) == 1  # a swap is one edit
-    assert distance("abc", "xyz", 1) == 2
 
 
 # --- the built index --------------------------------------------------------
