@@ -42,6 +42,7 @@ bench: $(DEV)
 lint: $(DEV)
 	$(BIN)/ruff check briefkit briefkit_mkdocs hooks tests bench
 	$(BIN)/mypy
+	node_modules/.bin/tsc -p jsconfig.json
 
 $(VENV)/bin/python:
 	$(PYTHON) -m venv $(VENV)

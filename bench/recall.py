@@ -8,8 +8,8 @@ a query is complete when it returns all of them. Precision is the share of
 returned briefs that contain one of the query's morphemes (its words as
 typed, without particles or endings, stemmed, or split into two known words):
 the issue's "no brief returned that contains none of the query's morphemes".
-The project is asked through ``briefkit.search.query`` (the Python twin of
-search-engine.js; the browser tests hold the two to the same answers); stock
+The project is asked through ``briefkit.search.query`` (the site's own
+engine, search-core.js, run under Node); stock
 Material through its own search box in Chromium (lunr, in its worker), on the
 stock stack's site of the same briefs (``bench.projects.stock_project``).
 """
@@ -27,8 +27,6 @@ import yaml
 
 from bench.search import CHROMIUM, CHROMIUM_ARGS, serve
 from briefkit.catalog import load_catalog
-from briefkit.search.forms import all_initials
-from briefkit.search.hints import initials_search
 from briefkit.search.query import IndexFolder
 from briefkit.search.records import records, term_names
 from briefkit.site import SiteView
@@ -56,22 +54,12 @@ def searchable_texts(briefs: Path, lang: str) -> dict[str, str]:
 
 
 def morphemes(index: IndexFolder, query: str) -> set[str]:
-    """The forms a brief must contain one of to be a fair hit for ``query``.
+    """The forms a brief must contain one of to be a fair hit for ``query``, as the engine names them.
 
     A word of two scripts (``2030년``) counts with its parts; a query of
     initial consonants (``ㅂㄹㄹ``) with the index terms it stands for.
     """
-    if all_initials(query):
-        return {term for match in initials_search(index, query)[2] for term in [match[0]]}
-    words = index.words(query)
-    words += [part for w in words for part in w.parts]
-    joined = index.joined(words)
-    found = {c for w in [*words, *([joined] if joined else [])] for c in w.candidates}
-    for word in words:
-        match = index.postings(word) or index.split(word)
-        if match:
-            found.update(match[0].split())  # a stem ("roundtabl"), or the two parts of a split word
-    return found
+    return index.morphemes(query)
 
 
 def contains(text: str, forms: set[str]) -> bool:

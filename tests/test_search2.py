@@ -1,11 +1,14 @@
-"""Search 2 (issue 19) in the index and its Python twin, over tests/fixtures/search2.
+"""Search 2 (issue 19) in the index and the engine (search-core.js under Node), over tests/fixtures/search2.
 
 Derived nouns (불량률, 간소화) and mixed words (2030년, R&D, AI반도체,
 low-carbon) are found whole and by their stem or parts, the exact form first;
 each hit knows the body passage its excerpt shows; a query of initial
 consonants finds the terms and titles they spell; a query with no hits is
-offered close index words; no-hit queries still find nothing. The browser
-side is tests/test_search2_browser.py.
+offered close index words, a typo in its first letters too
+(``offers.yml``); a Latin and a Korean word written apart (``AI 반도체``)
+and together (``AI반도체``) find each other, each form first for itself;
+no-hit queries still find nothing. The browser side is
+tests/test_search2_browser.py.
 """
 
 from __future__ import annotations
@@ -14,15 +17,15 @@ from typing import Any
 
 import pytest
 from support.project import Build
-from support.search2_site import GIMHAE, QUERIES, build_search2_site
+from support.search2_site import GIMHAE, OFFERS, QUERIES, build_search2_site
 
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.search.analyzer import Analyzer
-from briefkit.search.forms import distance, initials, letters, mixed_terms, strip_particle
-from briefkit.search.hints import suggestions
+from briefkit.search.forms import initials, mixed_terms, strip_particle
 from briefkit.search.index_terms import SUFFIXES
 from briefkit.search.passages import passages
 from briefkit.search.query import IndexFolder
+from briefkit.search.words import near_keys
 
 BUSAN = "2025-06-12-busan-export-parts-roundtable"
 DAEGU = "2025-09-04-daegu-finance-roundtable"
@@ -57,6 +60,23 @@ def test_mixed_words_are_terms_without_their_particles() -> None:
     assert strip_particle("반도체는", SUFFIXES) == "반도체는"  # not mixed: Kiwi's job
 
 
+def test_a_latin_word_beside_korean_nouns_is_a_spaced_term(analyzer: Analyzer) -> None:
+    terms = analyzer.analyse([("AI 반도체 설계와 반도체 AI 칩, AI 스마트공장을 본다",)])[0].fields[0]
+    assert {"ai 반도체", "반도체 ai", "ai 스마트", "ai 스마트공장"} <= set(terms)
+    assert not any(" " in term and not term.isascii() and term.startswith(("설계", "칩")) for term in terms)
+    names = analyzer.analyse([("해외진출\nexports\nAI 제조혁신",)])[0].fields[0]  # a topic's names, one a line
+    assert [term for term in names if " " in term] == ["ai 제조", "ai 제조혁신"]
+
+
+def test_a_word_is_listed_under_the_keys_of_a_typo_in_its_first_letters() -> None:
+    assert near_keys("불량률") == ["7-5", "5-5"]  # ㅂㄹ, and ㄹㄹ (ㅂ left out)
+    assert near_keys("풀량률")[1:] == ["5-5"]  # the typo's own deletion key meets the word's
+    assert near_keys("공장") == ["0-12", "12", "0"]  # two syllables: single initials
+    assert near_keys("liquidity") == ["li", "iq", "lq"]
+    assert set(near_keys("kiquidity")) & set(near_keys("liquidity")) == {"iq"}
+    assert near_keys("ai") == [] and near_keys("2030년") == []
+
+
 def test_passages_are_the_sentences_a_reader_sees() -> None:
     body = "## 검사 공정\n\n한 대표는 **불량률을** 낮췄다. [보도자료](a.pdf)를 보라!\n\n| a | b |\n|---|---|\n- 항목"
     assert passages(body) == ["검사 공정", "한 대표는 불량률을 낮췄다.", "보도자료를 보라!", "a b", "항목"]
@@ -64,9 +84,6 @@ def test_passages_are_the_sentences_a_reader_sees() -> None:
 
 def test_jamo_helpers() -> None:
     assert initials("스마트 공장") == "ㅅㅁㅌㄱㅈ"
-    assert distance(letters("스마트곶장"), letters("스마트공장"), 2) == 1
-    assert distance("factroy", "factory", 2) == 1  # a swap is one edit
-    assert distance("abc", "xyz", 1) == 2
 
 
 # --- the built index --------------------------------------------------------
@@ -94,7 +111,9 @@ def test_the_exact_form_ranks_first(site: Build) -> None:
     assert [h.id for h in ko.search("불량률")] == [GIMHAE]  # not the brief that writes 불량 alone
     assert [h.id for h in ko.search("2030년")] == [GIMHAE]  # not "2030 비전"
     assert {h.id for h in ko.search("2030")} == {GIMHAE, BUSAN}
-    assert [h.id for h in ko.search("AI반도체")] == [GIMHAE]
+    assert [h.id for h in ko.search("AI반도체")] == [GIMHAE, BUSAN]  # BUSAN writes "AI 반도체"
+    assert [h.id for h in ko.search("AI 반도체")] == [BUSAN, GIMHAE]
+    assert [h.id for h in ko.search("AI반도체를")] == [GIMHAE, BUSAN]
 
 
 @pytest.mark.build
@@ -118,11 +137,20 @@ def test_no_hit_queries_still_find_nothing(site: Build) -> None:
 @pytest.mark.build
 def test_a_typo_is_offered_close_index_words(site: Build) -> None:
     ko, en = index(site, "ko"), index(site, "en")
-    assert suggestions(ko, "불랑률") == ["불량률"]
-    assert suggestions(ko, "유동셩을") == ["유동성"]
-    assert suggestions(en, "liquidty") == ["liquidity"]
-    assert suggestions(ko, "없는말") == []
-    assert suggestions(ko, "불량률") == []  # it finds something: nothing to correct
+    assert ko.suggestions("불랑률") == ["불량률"]
+    assert ko.suggestions("유동셩을") == ["유동성"]
+    assert en.suggestions("liquidty") == ["liquidity"]
+    assert ko.suggestions("없는말") == []
+    assert ko.suggestions("불량률") == []  # it finds something: nothing to correct
+
+
+@pytest.mark.build
+@pytest.mark.parametrize("offer", OFFERS, ids=[f'{o["lang"]}-{o["q"]}' for o in OFFERS])
+def test_offers(site: Build, offer: dict[str, Any]) -> None:
+    folder = index(site, offer["lang"])
+    assert folder.search(offer["q"]) == []
+    assert folder.suggestions(offer["q"]) == offer["offers"]
+    assert len([rel for rel in folder.fetched if rel.startswith("k/")]) <= 3  # never the vocabulary
 
 
 @pytest.mark.build

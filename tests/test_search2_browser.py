@@ -5,7 +5,8 @@ passage with the matched form marked; a hit's title opens the brief at that
 passage (a text fragment); the header drop-down answers a query of initial
 consonants and keeps its list while a syllable is being composed; a typo is
 offered a correction; a query in the other language is offered that
-language's briefs. search-engine.js answers as the Python twin does.
+language's briefs; a form written apart or together is marked either way
+(``스마트 공장`` for 스마트공장). The page answers as the engine does under Node (briefkit.search.query).
 """
 
 from __future__ import annotations
@@ -66,7 +67,7 @@ def _search(page: Any, base: str, lang: str, q: str) -> list[str]:
 
 
 @pytest.mark.parametrize("query", QUERIES, ids=[f'{q["lang"]}-{q["kind"]}-{q["q"]}' for q in QUERIES])
-def test_script_answers_as_the_python_twin(page: Any, url: str, site: Build, query: dict[str, Any]) -> None:
+def test_the_page_answers_as_the_engine(page: Any, url: str, site: Build, query: dict[str, Any]) -> None:
     from urllib.parse import quote
 
     ids = _search(page, url, query["lang"], quote(query["q"]))
@@ -178,6 +179,11 @@ def test_a_typo_in_the_header_box_is_offered_a_correction(page: Any, url: str) -
     with page.expect_navigation():
         page.keyboard.press("Enter")
     assert urlsplit(page.url).path == "/en/search/" and parse_qs(urlsplit(page.url).query)["q"] == ["liquidity"]
+
+
+def test_a_typo_in_the_first_letter_is_offered_a_correction(page: Any, url: str) -> None:
+    assert _search(page, url, "ko", "풀량률") == []  # ㅍ for ㅂ: another word list than 불량률's first letters
+    assert page.locator("[data-suggest] a").all_text_contents() == ["불량률"]
 
 
 def test_english_typo(page: Any, url: str) -> None:

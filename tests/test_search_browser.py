@@ -1,7 +1,7 @@
 """The search page in a real browser (Debian Chromium) over the fixture corpus.
 
-The page's script (search-engine.js with search-page.js) must return what
-``briefkit.search.query`` returns for the same
+The page (search-engine.js and search-page.js over search-core.js) must return what
+``briefkit.search.query`` (the same engine under Node) returns for the same
 index (the recall test runs the whole query set there), in the same order;
 these tests run a sample of the query set through the script, the filters
 alone and with a query, a shared URL, the header form, and watch every request
@@ -98,7 +98,7 @@ def test_query_in_the_browser_finds_its_briefs_in_the_page_language(
     links = _all_links(page)
     ids = _ids(links)
     assert set(query["expect"]) <= set(ids)
-    assert ids == _python(sample_build, lang, query["q"])  # the script ranks as the Python twin does
+    assert ids == _python(sample_build, lang, query["q"])  # the page ranks as the engine under Node does
     prefix = sample_url + ("en/briefs/" if lang == "en" else "briefs/")
     assert all(link.startswith(prefix) for link in links), links
     assert parse_qs(urlsplit(page.url).query)["q"] == [query["q"]]

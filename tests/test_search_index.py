@@ -2,8 +2,8 @@
 
 Analysis runs the real Kiwi (slow to load: once for this module).
 The recall test runs every query of ``tests/fixtures/search_queries.yml`` over
-the index of the fixture corpus, through ``briefkit.search.query`` (the Python
-twin of search-engine.js); the browser test runs a sample through the script.
+the index of the fixture corpus, through ``briefkit.search.query`` (the site's
+engine, search-core.js, under Node); the browser test runs a sample through the page.
 """
 
 from __future__ import annotations
@@ -188,14 +188,18 @@ def test_search_page_configures_the_script_without_inline_script(sample_build: B
         assert index and urljoin(f"http://x/{url}", index.group(1)) == f"http://x/search/index/{lang}/"
         root = "" if lang == "ko" else "en/"
         assert briefs and urljoin(f"http://x/{url}", briefs.group(1)) == f"http://x/{root}briefs/"
-        # The engine runs from the head before the stylesheets and starts the search in the address;
-        # the page's script runs as soon as the search form is parsed, before Material's bundle.
+        # The engine runs from the head before the stylesheets and starts the search in the address
+        # (an async ES module, its imports preloaded beside it); the page's module is after the
+        # search form, before Material's bundle.
         head = html.split("</head>")[0]
-        engine = re.search(r'<script src="[./]*assets/search-engine\.js" data-prepare="([^"]*)"></script>', head)
+        engine = re.search(
+            r'<script type="module" async src="[./]*assets/search-engine\.js" data-prepare="([^"]*)"></script>', head)
+        assert re.search(r'<link rel="modulepreload" href="[./]*assets/search-core\.js">', head)
         styles = re.search(r'rel="stylesheet" href="[./]*assets/stylesheets/main\.', head)
         assert engine and styles and engine.end() < styles.start()
         assert urljoin(f"http://x/{url}", engine.group(1)) == f"http://x/search/index/{lang}/"
-        page = re.search(r'</noscript>\s*</div>\s*<script src="[./]*assets/search-page\.js"></script>', html)
+        page = re.search(
+            r'</noscript>\s*</div>\s*<script type="module" async src="[./]*assets/search-page\.js"></script>', html)
         assert page and page.end() < html.index("javascripts/bundle.")
         ours = html.split('id="briefs-search"')[1].split("</noscript>")[0]
         assert not re.search(r"<script(?![^>]*\bsrc=)[^>]*>\s*\S", ours)
@@ -225,7 +229,7 @@ def test_header_drop_down_is_configured_by_attributes_and_loads_lazily(
     assert attributes["data-msg-all"] == ("검색 결과 모두 보기 ({n}건)" if lang == "ko" else "All results ({n})")
     # Every page has the drop-down's script; the engine loads only when the reader comes to the box.
     assert re.search(r'<script src="[./]*assets/search-suggest\.js" defer></script>', html)
-    assert not re.search(r'<script src="[^"]*search-engine\.js"', html)
+    assert not re.search(r'<script [^>]*src="[^"]*search-(engine|core)\.js"', html)
     assert not re.search(r'<link rel="stylesheet" href="[^"]*search\.css"', html)
 
 

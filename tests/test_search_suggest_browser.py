@@ -1,7 +1,7 @@
 """The header search box's drop-down (assets/search-suggest.js) in a real browser (Debian Chromium).
 
 Over the fixture corpus: the hits of the page's language only, in the order the Python
-twin (``briefkit.search.query``) gives; the WAI-ARIA combobox pattern with the keyboard
+(``briefkit.search.query``, search-core.js under Node) gives; the WAI-ARIA combobox pattern with the keyboard
 (arrows, Enter, Escape); Enter with nothing highlighted goes to the search page; nothing
 loads before the reader focuses the box, and never a whole-site index; an input method's
 composition is waited for; the plain form without script; axe-core with the list open;
@@ -83,7 +83,7 @@ def test_korean_home_lists_korean_hits_for_a_particle_query(page: Any, sample_ur
     assert not [u for u in page.requests if "/search/index/" in u or "search-engine" in u], page.requests
     ids = _type(page, "인력난을")
     assert WORKFORCE in ids
-    assert ids == _python(sample_build, "ko", "인력난을")  # the engine ranks as the Python twin does
+    assert ids == _python(sample_build, "ko", "인력난을")  # the drop-down ranks as the engine under Node does
     hrefs = _hrefs(page)
     assert hrefs[:-1] == [f"{sample_url}briefs/{i}/" for i in ids]
     assert parse_qs(urlsplit(hrefs[-1]).query) == {"q": ["인력난을"]}  # last: every result, on the search page

@@ -4,6 +4,6 @@
 Kiwi, stemmed English words), ``cache`` keeps analysis results by content
 digest, ``records`` says what of a brief is searchable, ``writer`` lays the
 index out as small JSON files, and ``query`` answers queries over those files
-the way ``overrides/assets/search-engine.js`` does in the browser. Nothing here
+the way ``overrides/assets/search-core.js`` (the engine) does in the browser. Nothing here
 imports MkDocs; ``briefkit_mkdocs/site_build.py`` is the glue.
 """

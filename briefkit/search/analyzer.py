@@ -39,6 +39,7 @@ from .index_terms import (
     has_hangul,
     latin_terms,
     normalize,
+    script_pairs,
     text_nouns,
     word_nouns,
 )
@@ -169,6 +170,7 @@ class Analyzer:
             for text, text_words in zip(unit, unit_words, strict=True):
                 terms: Counter[str] = latin_terms(text, stemmer, forms, self._stems)
                 terms.update(text_nouns(text_words, analysed))
+                terms.update(script_pairs(text, analysed))
                 terms.update(mixed_terms(text, SUFFIXES))
                 fields.append(dict(sorted(terms.items())))
             out.append(Analysis(fields, dict(sorted(forms.items()))))

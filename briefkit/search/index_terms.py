@@ -23,6 +23,7 @@ import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import pairwise
 from typing import Any, Protocol
 
 import snowballstemmer  # type: ignore[import-untyped]
@@ -194,6 +195,30 @@ def text_nouns(words: list[str], analysed: dict[str, WordNouns]) -> Counter[str]
         for term, n in analysed[text].terms.items():
             joined[term] += n * count
     return joined
+
+
+LATIN_WORD = re.compile(r"[a-z\u00df-\u024f]{2,}")  # a word of Latin letters only (ai, esg)
+
+
+def script_pairs(text: str, analysed: dict[str, WordNouns]) -> Counter[str]:
+    """A Latin word and the nouns of the Hangul word beside it, as one spaced term: ``ai 반도체``.
+
+    ``ai반도체`` written together is a mixed word (``forms.mixed_terms``); written
+    apart, the pair is indexed with its space, so the query ``AI반도체`` also
+    finds ``AI 반도체`` (and ``AI 반도체`` finds ``AI반도체``), each form ranking
+    first for itself. Either order: ``반도체 ai`` too. Only the nouns on the
+    side of the space join (``ai 반도체``, ``ai 스마트공장``), as ``text_nouns`` joins. Never across
+    a line: a topic's names are one a line (``해외진출`` then ``exports``).
+    """
+    terms: Counter[str] = Counter()
+    for first, second in (pair for line in text.splitlines() for pair in pairwise(line.split())):
+        if LATIN_WORD.fullmatch(first) and (after := analysed.get(second)) is not None:
+            for n in range(1, len(after.lead) + 1):
+                terms[f"{first} {''.join(after.lead[:n])}"] += 1
+        elif LATIN_WORD.fullmatch(second) and (before := analysed.get(first)) is not None:
+            for n in range(1, len(before.tail) + 1):
+                terms[f"{''.join(before.tail[-n:])} {second}"] += 1
+    return terms
 
 
 def latin_terms(text: str, stemmer: Any, forms: dict[str, str], stems: dict[str, str | None]) -> Counter[str]:

@@ -20,6 +20,9 @@ Layout under ``search/index/<lang>/`` (all deterministic JSON, sorted keys):
   consonants, with their document counts, and the titles' initials (``words``),
   read only for a 초성 query or a query with no hits ("did you mean").
 
+The shapes of these files, positions named, are typed in one place for the
+engine: ``overrides/assets/search-index.js`` (JSDoc types checked by tsc).
+
 A first query fetches the metadata, one or two shards per word and the chunks
 of the hits it shows; the number of shards grows with the index so that a
 shard stays near ``SHARD_TARGET`` bytes. Why this layout, with the numbers
@@ -40,7 +43,7 @@ from .passages import BLOCK
 from .records import BODY, FIELD_WEIGHTS, LABELS, Record
 from .words import word_files
 
-INDEX_VERSION = 5
+INDEX_VERSION = 6
 SHARD_TARGET = 6_000  # bytes of postings per shard, about
 CHUNK = 5  # documents per display chunk
 WEIGHT_MAX = 255
@@ -52,7 +55,7 @@ def shard_key(term: str) -> str:
 
     Snowball stems keep the first letters of their word (``factories`` →
     ``factori``), so the word's ``forms`` entry and its stem's postings are
-    in one file. search-engine.js computes the same.
+    in one file. search-core.js computes the same.
     """
     return term[:LATIN_KEY] if "a" <= term[:1] <= "z" or "\u00df" <= term[:1] <= "\u024f" else term
 
@@ -67,7 +70,7 @@ def fnv1a(text: str) -> int:
 
 
 def bucket(term: str, shards: int) -> int:
-    """The shard of ``term``: FNV-1a of its shard key, modulo ``shards``; search-engine.js computes the same."""
+    """The shard of ``term``: FNV-1a of its shard key, modulo ``shards``; search-core.js computes the same."""
     return fnv1a(shard_key(term)) % shards
 
 

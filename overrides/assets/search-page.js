@@ -6,19 +6,20 @@
  * A hit shows its excerpt (the matched body passage, or the summary) and opens the brief at
  * that passage; a query with no hits, or in the other language's script, is offered corrections
  * and the other language's briefs (data-hints).
- * Every text from the index reaches the page through textContent.
+ * Every text from the index reaches the page through textContent. An ES module: it shares the
+ * engine's module (and so its files) with the head's and the drop-down's.
  */
+import * as BriefsSearch from "./search-engine.js";
+
 (function () {
-  "use strict";
-
   var root = document.getElementById("briefs-search");
-  if (!root || !window.fetch || !window.BriefsSearch) return;
+  if (!root || !window.fetch) return;
 
-  var PAGE = window.BriefsSearch.page;
+  var PAGE = BriefsSearch.PAGE;
   var PREPARE_MS = 40; /* quiet time after a keystroke before the typed query is prepared */
   var lang = root.getAttribute("data-lang");
   var briefs = root.getAttribute("data-briefs");
-  var engine = window.BriefsSearch.engine(root.getAttribute("data-index"));
+  var engine = BriefsSearch.engine(root.getAttribute("data-index"));
   var form = root.querySelector("form");
   var input = form.elements.q;
   var status = root.querySelector("[data-status]");
@@ -31,14 +32,14 @@
   var timer = 0;
   var prepared = ""; /* the last query prepared, as JSON */
   var warming = 0; /* the search whose next steps are loading ahead; 0 once the reader types */
-  var KINDS = window.BriefsSearch.kinds;
+  var KINDS = BriefsSearch.kinds;
 
   function message(name, n) {
     return (root.getAttribute("data-msg-" + name) || "").replace("{n}", String(n)).replace("{year}", String(n));
   }
 
   function params() {
-    return window.BriefsSearch.params(window.location.search);
+    return BriefsSearch.params(window.location.search);
   }
 
   /* The search the form would make now (what Enter will ask for). */
@@ -90,25 +91,25 @@
      in the title or summary. */
   function hitElement(doc) {
     var item = document.createElement("li");
-    item.setAttribute("data-result", doc[0]);
-    var link = window.BriefsSearch.highlighted(document.createElement("a"), doc[2], state.needles);
-    link.href = briefs + doc[0] + "/";
+    item.setAttribute("data-result", doc.id);
+    var link = BriefsSearch.highlighted(document.createElement("a"), doc.title, state.needles);
+    link.href = briefs + doc.id + "/";
     var time = document.createElement("time");
-    time.dateTime = doc[1];
-    time.textContent = window.BriefsSearch.dateText(doc[1], lang);
+    time.dateTime = doc.date;
+    time.textContent = BriefsSearch.dateText(doc.date, lang);
     var summary = document.createElement("p");
-    if (doc[5]) {
-      window.BriefsSearch.excerpt(summary, doc[5], state.needles);
+    if (doc.excerpt) {
+      BriefsSearch.excerpt(summary, doc.excerpt, state.needles);
       summary.setAttribute("data-excerpt", "");
       summary.className = "briefs-search__excerpt";
-      var passage = window.BriefsSearch.fragment(doc[5], state.needles);
+      var passage = BriefsSearch.fragment(doc.excerpt, state.needles);
       if (passage) link.setAttribute("data-fragment", passage);
     } else {
-      window.BriefsSearch.highlighted(summary, doc[3], state.needles);
+      BriefsSearch.highlighted(summary, doc.summary, state.needles);
     }
-    if (doc[4] !== lang) {
-      link.lang = doc[4];
-      summary.lang = doc[4];
+    if (doc.lang !== lang) {
+      link.lang = doc.lang;
+      summary.lang = doc.lang;
     }
     item.append(link, time, summary);
     return item;
@@ -217,8 +218,8 @@
       }));
     }
     /* The glossary of issue 13 may give the other language's words for this query: across(). */
-    var q = window.BriefsSearch.across(p.q, lang, otherLang);
-    var other = window.BriefsSearch.engine(root.getAttribute("data-other-index"));
+    var q = BriefsSearch.across(p.q, lang, otherLang);
+    var other = BriefsSearch.engine(root.getAttribute("data-other-index"));
     done.push(other.search({ q: q }).then(function (result) {
       var count = result.hits.length;
       if (run !== state.run || !count) return;
@@ -355,7 +356,7 @@
   });
   /* A search asked for elsewhere on this page (the header's box, search-suggest.js): shown here,
      as the page's own form shows one, with no reload. ``search`` is "?q=…". */
-  window.BriefsSearch.show = function (search) {
+  BriefsSearch.page.show = function (search) {
     window.history.pushState(null, "", window.location.pathname + search);
     update();
   };

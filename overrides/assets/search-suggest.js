@@ -25,6 +25,7 @@
   var status = document.createElement("p");
   var ready = null;
   var engine = null;
+  var api = null; /* search-engine.js, once imported */
   var options = [];
   var shown = null; /* the search the list shows: a picked hit opens at its passage */
   var active = -1;
@@ -49,34 +50,31 @@
   input.setAttribute("aria-controls", id);
   form.append(list, status);
 
-  /* A script or stylesheet of the site, once (the search page has both already). */
-  function asset(tag, url) {
-    var attribute = tag === "script" ? "src" : "href";
+  /* The site's search stylesheet, once (the search page has it already). */
+  function stylesheet(url) {
     var absolute = new URL(url, document.baseURI).href;
-    var present = Array.prototype.filter.call(document.querySelectorAll(tag + "[" + attribute + "]"), function (el) {
-      return el[attribute] === absolute;
-    })[0];
-    if (present && (tag === "link" || window.BriefsSearch)) return Promise.resolve();
+    var present = Array.prototype.some.call(document.querySelectorAll("link[href]"), function (el) {
+      return el.href === absolute;
+    });
+    if (present) return Promise.resolve();
     return new Promise(function (resolve, reject) {
-      var el = present || document.createElement(tag);
+      var el = document.createElement("link");
       el.addEventListener("load", function () { resolve(); });
       el.addEventListener("error", reject);
-      if (present) return;
-      if (tag === "script") {
-        el.src = url;
-      } else {
-        el.rel = "stylesheet";
-        el.href = url;
-      }
+      el.rel = "stylesheet";
+      el.href = url;
       document.head.appendChild(el);
     });
   }
 
+  /* The engine (an ES module: on the search page, the one the page already runs) and the stylesheet. */
   function boot() {
     if (!ready) {
-      ready = Promise.all([asset("script", form.getAttribute("data-engine")), asset("link", form.getAttribute("data-css"))])
-        .then(function () {
-          engine = window.BriefsSearch.engine(form.getAttribute("data-index"));
+      var module = import(new URL(form.getAttribute("data-engine"), document.baseURI).href);
+      ready = Promise.all([module, stylesheet(form.getAttribute("data-css"))])
+        .then(function (both) {
+          api = both[0];
+          engine = api.engine(form.getAttribute("data-index"));
           engine.load("meta.json").catch(function () {}); /* every query needs it: in while the reader types */
         });
       ready.catch(function () { ready = null; });
@@ -124,15 +122,15 @@
     active = -1;
     input.removeAttribute("aria-activedescendant");
     rows.forEach(function (row, n) {
-      var item = option(n, briefs + row[0] + "/");
-      var title = window.BriefsSearch.highlighted(document.createElement("span"), row[2], result.needles);
+      var item = option(n, briefs + row.id + "/");
+      var title = api.highlighted(document.createElement("span"), row.title, result.needles);
       title.className = "briefs-suggest__title";
-      if (row[4] !== lang) title.lang = row[4];
+      if (row.lang !== lang) title.lang = row.lang;
       var time = document.createElement("time");
-      time.dateTime = row[1];
-      time.textContent = window.BriefsSearch.dateText(row[1], lang);
+      time.dateTime = row.date;
+      time.textContent = api.dateText(row.date, lang);
       item.append(title, time);
-      item.setAttribute("data-result", row[0]);
+      item.setAttribute("data-result", row.id);
       options.push(item);
       items.appendChild(item);
     });
@@ -172,7 +170,7 @@
     var pending = false;
     var q = typed;
     boot().then(function () {
-      pending = composing || (/[\u3131-\u3163]$/.test(typed) && !window.BriefsSearch.initialsOnly(typed));
+      pending = composing || (/[\u3131-\u3163]$/.test(typed) && !api.initialsOnly(typed));
       q = pending ? typed.replace(/[\u3131-\u3163]+$/, "").trim() : typed;
       return q ? engine.search({ q: q }) : null;
     }).then(function (result) {
@@ -190,10 +188,10 @@
   }
 
   /* A brief, or every result on the search page. On the search page itself, search-page.js shows
-     the search (BriefsSearch.show) without loading the page again, with the files this list read. */
+     the search (the engine's page.show) without loading the page again, with the files this list read. */
   function visit(href) {
     var url = new URL(href, document.baseURI);
-    var show = window.BriefsSearch && window.BriefsSearch.show;
+    var show = api && api.page.show;
     open(false);
     if (show && url.pathname === window.location.pathname) show(url.search);
     else window.location.href = url.href;
@@ -210,7 +208,7 @@
       return;
     }
     engine.rows([result.hits[n]], result.passage).then(function (rows) {
-      return rows[0][5] ? window.BriefsSearch.fragment(rows[0][5], result.needles) : "";
+      return rows[0].excerpt ? api.fragment(rows[0].excerpt, result.needles) : "";
     }).catch(function () { return ""; }).then(function (passage) { visit(href + passage); });
   }
 
@@ -241,7 +239,7 @@
     }
   });
   form.addEventListener("submit", function (event) {
-    if (!window.BriefsSearch || !window.BriefsSearch.show) return; /* not the search page: it loads */
+    if (!api || !api.page.show) return; /* not the search page: it loads */
     event.preventDefault();
     visit(everything(input.value.trim()));
   });

@@ -11,6 +11,7 @@ from support.project import ROOT, Build, build, copy_project
 
 FIXTURE = ROOT / "tests" / "fixtures" / "search2"
 QUERIES: list[dict[str, Any]] = yaml.safe_load((FIXTURE / "queries.yml").read_text(encoding="utf-8"))
+OFFERS: list[dict[str, Any]] = yaml.safe_load((FIXTURE / "offers.yml").read_text(encoding="utf-8"))
 GIMHAE = "2025-03-10-gimhae-parts-quality-roundtable"
 
 
