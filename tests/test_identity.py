@@ -9,11 +9,11 @@ with the line and the setting, and no site.
 
 from __future__ import annotations
 
-import html
 import re
 from pathlib import Path
 
 import pytest
+from markupsafe import escape
 from conftest import Build, build, copy_project
 
 from briefkit.identity import WORDS, load_identity
@@ -121,13 +121,13 @@ def test_header_and_footer_show_the_configured_ministry_escaped(hostile_build: B
         page = hostile_build.page(path)
         strip = section(page, "briefs-ministry")
         footer = section(page, "briefs-footer")
-        assert html.escape(values["name"], quote=False) in strip, path
-        assert f'href="{html.escape(values["url"])}"' in strip
+        assert escape(values["name"]) in strip, path
+        assert f'href="{escape(values["url"])}"' in strip
         for key in ("name", "address", "phone"):
-            assert html.escape(values[key], quote=False) in footer, (path, key)
-        assert f'href="mailto:{html.escape(values["contact"])}"' in footer
-        assert f'href="{html.escape(values["privacy_url"])}">{PRIVACY[lang]}</a>' in footer
-        assert f'href="{html.escape(values["copyright_url"])}">{COPYRIGHT[lang]}</a>' in footer
+            assert escape(values[key]) in footer, (path, key)
+        assert f'href="mailto:{escape(values["contact"])}"' in footer
+        assert f'href="{escape(values["privacy_url"])}">{PRIVACY[lang]}</a>' in footer
+        assert f'href="{escape(values["copyright_url"])}">{COPYRIGHT[lang]}</a>' in footer
         for raw in ("<b>벤처", "<i>of", "<script>alert", "<img src=x", "<svg onload"):
             assert raw not in page, (path, raw)
         banner = section(page, "briefs-official")
