@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test test-fast serve check status bench lint clean
+.PHONY: build test test-fast serve check status bench lint clean fonts
 
 build: $(RUNTIME)
 	$(BIN)/mkdocs build --strict
@@ -40,7 +40,7 @@ bench: $(DEV)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(DEV)
-	$(BIN)/ruff check briefkit hooks tests bench
+	$(BIN)/ruff check briefkit hooks tests bench scripts
 	$(BIN)/mypy
 
 $(VENV)/bin/python:
@@ -57,6 +57,11 @@ $(DEV): $(RUNTIME) requirements-dev.txt $(wildcard package-lock.json)
 	@# (the jar ships in the package; vnu-jar's postinstall would fetch a Java runtime).
 	if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; fi
 	touch $@
+
+# Refresh overrides/assets/fonts/ (Pretendard GOV, committed) from the npm package pinned in package.json.
+# Not part of the build: only when that pin changes.
+fonts: $(DEV)
+	$(BIN)/python scripts/refresh_fonts.py
 
 clean:
 	rm -rf site .cache
