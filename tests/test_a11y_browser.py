@@ -162,7 +162,7 @@ def check_structure(page: Any, lang: str) -> None:
     assert page.get_attribute("html", "lang") == lang
     if lang == "en":
         assert page.evaluate(HANGUL_OUTSIDE_KO) == []
-    for shown in page.locator("main time").all_inner_texts():
+    for shown in page.locator("main time").all_text_contents():  # also below the first screen (not laid out yet)
         assert DATE[lang].fullmatch(shown.strip()), shown
     for text in page.locator("main :lang(ko) :is(p, a, h1)").all()[:8]:  # Korean breaks between words
         assert text.evaluate("p => getComputedStyle(p).wordBreak") == "keep-all", text.inner_text()
