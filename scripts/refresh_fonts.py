@@ -154,9 +154,9 @@ def _cut(source: Path, codepoints: list[int]) -> bytes:
 
 
 def _face(weight: str, name: str, codepoints: list[int]) -> str:
-    return ("@font-face {\n"
-            f"  font-family: '{FAMILY}';\n  font-style: normal;\n  font-weight: {weight};\n  font-display: swap;\n"
-            f"  src: url('{name}') format('woff2');\n  unicode-range: {_ranges(codepoints)};\n}}\n")
+    # One line a face, nothing that is the default (font-style: normal): thousands of faces.
+    return (f"@font-face{{font-family:'{FAMILY}';font-weight:{weight};font-display:swap;"
+            f"src:url({name})format('woff2');unicode-range:{_ranges(codepoints)}}}\n")
 
 
 def _ranges(codepoints: list[int]) -> str:
@@ -166,7 +166,7 @@ def _ranges(codepoints: list[int]) -> str:
             spans[-1][1] = code
         else:
             spans.append([code, code])
-    return ", ".join(f"U+{a:x}" if a == b else f"U+{a:x}-{b:x}" for a, b in spans)
+    return ",".join(f"U+{a:x}" if a == b else f"U+{a:x}-{b:x}" for a, b in spans)
 
 
 if __name__ == "__main__":
