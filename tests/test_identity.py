@@ -13,8 +13,8 @@ import re
 from pathlib import Path
 
 import pytest
-from markupsafe import escape
 from conftest import Build, build, copy_project
+from markupsafe import escape
 
 from briefkit.identity import WORDS, load_identity
 
