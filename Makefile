@@ -58,7 +58,7 @@ $(DEV): $(RUNTIME) requirements-dev.txt $(wildcard package-lock.json)
 	if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; fi
 	touch $@
 
-# Refresh overrides/assets/fonts/ (Pretendard GOV, committed) from the npm package pinned in package.json.
+# Refresh fonts/ (Pretendard GOV, committed; the build links them into site/assets/fonts/) from the npm package pinned in package.json.
 # Not part of the build: only when that pin changes.
 fonts: $(DEV)
 	$(BIN)/python scripts/refresh_fonts.py

@@ -1,4 +1,4 @@
-"""Refresh the site's Pretendard GOV fonts (overrides/assets/fonts/) from the pinned npm package.
+"""Refresh the site's Pretendard GOV fonts (fonts/, served as assets/fonts/) from the pinned npm package.
 
 Run by ``make fonts`` after ``npm ci`` (package.json pins ``pretendard-gov``); the build never
 runs it: the fonts it writes are committed, so ``make build`` needs no npm and no font tool.
@@ -40,7 +40,7 @@ from fontTools.ttLib import TTFont
 
 ROOT = Path(__file__).resolve().parent.parent
 PACKAGE = ROOT / "node_modules" / "pretendard-gov"
-OUT = ROOT / "overrides" / "assets" / "fonts"
+OUT = ROOT / "fonts"  # the build links them into site/assets/fonts/ (briefkit/site_fonts.py)
 FAMILY = "Pretendard GOV"
 WEIGHTS = {"400": "Regular", "700": "Bold"}  # the weights the stylesheets use (krds.css)
 # Characters a part at most, in the cut slices: a part costs about 1 KB of tables plus 0.1 KB a glyph, and a

@@ -1,4 +1,4 @@
-"""The fonts the site ships (overrides/assets/fonts/): complete, licensed, loaded the way KRDS asks.
+"""The fonts the site ships (fonts/, served as assets/fonts/): complete, licensed, loaded the way KRDS asks.
 
 No build and no browser: the stylesheet written by scripts/refresh_fonts.py
 names only files that exist, swaps to the font when it arrives, loads from the
@@ -15,7 +15,7 @@ import re
 import yaml
 from conftest import ROOT
 
-FONTS = ROOT / "overrides" / "assets" / "fonts"
+FONTS = ROOT / "fonts"
 CSS = FONTS / "pretendard-gov.css"
 FACE = re.compile(r"@font-face\s*\{(.*?)\}", re.DOTALL)
 URL = re.compile(r"src:\s*url\('?([^')]+)'?\)\s*format\('woff2'\)")
