@@ -7,7 +7,7 @@ BIN := $(VENV)/bin
 RUNTIME := $(VENV)/.runtime-installed
 DEV := $(VENV)/.dev-installed
 
-.PHONY: build test test-fast serve check status bench lint clean
+.PHONY: build test test-fast serve check status bench lint clean fonts
 
 build: $(RUNTIME)
 	$(BIN)/mkdocs build --strict
@@ -40,7 +40,7 @@ bench: $(DEV)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 
 lint: $(DEV)
-	$(BIN)/ruff check briefkit briefkit_mkdocs hooks tests bench
+	$(BIN)/ruff check briefkit briefkit_mkdocs hooks tests bench scripts
 	$(BIN)/mypy
 	node_modules/.bin/tsc -p jsconfig.json
 
@@ -56,8 +56,14 @@ $(DEV): $(RUNTIME) requirements-dev.txt $(wildcard package-lock.json)
 	$(BIN)/python -m pip install --quiet --disable-pip-version-check -r requirements-dev.txt
 	@# axe-core and the Nu HTML Checker (vnu-jar) for the browser and markup tests; no install scripts
 	@# (the jar ships in the package; vnu-jar's postinstall would fetch a Java runtime).
-	if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts; fi
+	if [ -f package.json ] && command -v npm >/dev/null; then npm ci --no-audit --no-fund --ignore-scripts --omit=optional; fi
 	touch $@
+
+# Refresh fonts/ (Pretendard GOV, committed; the build links them into site/assets/fonts/) from the npm package pinned in package.json.
+# Not part of the build: only when that pin changes.
+fonts: $(DEV)
+	npm ci --no-audit --no-fund --ignore-scripts --include=optional
+	$(BIN)/python scripts/refresh_fonts.py
 
 clean:
 	rm -rf site .cache

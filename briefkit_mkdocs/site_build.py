@@ -45,12 +45,14 @@ from mkdocs.utils import CountHandler
 
 from briefkit import cache as briefs_cache
 from briefkit.build import BuildState, prepare
+from briefkit.identity import Identity, load_identity
 from briefkit.problems import Problem
 from briefkit.render_cache import RenderCache
 from briefkit.search.indexing import INDEX_FOLDER, SearchBuild
 from briefkit.search.page_strings import SEARCH_STRINGS
 from briefkit.settings import SiteSettings, site_settings_for
 from briefkit.site import lang_root
+from briefkit.site_fonts import publish_fonts
 from briefkit.site_output import StagedOutput
 from briefkit.staging import write_tree
 
@@ -64,9 +66,11 @@ log = logging.getLogger("mkdocs.plugins.briefs")
 class SiteBuild:
     KEY = "briefs_site_build"  # the one key this project adds to MkDocs' configuration
 
-    def __init__(self, run: Run, config: MkDocsConfig, settings: SiteSettings, state: BuildState) -> None:
+    def __init__(self, run: Run, config: MkDocsConfig, settings: SiteSettings, state: BuildState,
+                 identity: Identity | None) -> None:
         self.run = run
         self.settings = settings
+        self.identity = identity  # the ministry in the masthead and footer, the official banner
         self.state = state
         self.render_cache = RenderCache.create(state.root)
         self.search = SearchBuild.create(state.site, state.root)
@@ -90,13 +94,15 @@ class SiteBuild:
             return config  # a later language pass of the same build
         root = Path(config.config_file_path).parent
         settings, problems = site_settings_for(root)
+        identity, identity_problems = load_identity(Path(config.config_file_path))
+        problems += identity_problems
         if problems:
             stop(problems, "in mkdocs.yml's extra.briefs", "fix them")
         state, problems = prepare(root, Path(config.docs_dir), preview=run.preview, dirty=run.dirty,
                                   session=run.session, settings=settings)
         if problems or state is None:
             stop(problems, f"in {settings.folder}/", "fix them, then run 'briefs check'")
-        build = cls(run, config, settings, state)
+        build = cls(run, config, settings, state, identity)
         config[cls.KEY] = build
         run.current = build
         config.docs_dir = str(state.stage_dir)
@@ -168,6 +174,7 @@ class SiteBuild:
         cache = briefs_cache.path(self.state.root, "templates")
         cache.mkdir(parents=True, exist_ok=True)
         env.bytecode_cache = jinja2.FileSystemBytecodeCache(str(cache))
+        env.globals["identity"] = self.identity  # also for the 404 page, rendered outside the pages' context
         return env
 
     def serve(self, server: LiveReloadServer, config: MkDocsConfig) -> LiveReloadServer:
@@ -188,6 +195,7 @@ class SiteBuild:
             self.state.after_pages(functools.partial(self._write_index, site_dir, lang))
         site_url = config.site_url or "/"
         self.state.after_pages(lambda: self.publisher.write(site_dir, site_url))
+        publish_fonts(self.state.root, site_dir)  # fonts/ into assets/fonts/ (briefkit/site_fonts.py)
         if self.state.site.include_drafts:
             self.run.warm_up_once(self.search.analyzer.warm_up)
         if self.output is not None:

@@ -65,6 +65,7 @@ def copy_project(dest: Path, briefs: Path | None = None) -> Path:
         else:
             shutil.copy2(src, dest / part)
     shutil.copytree(briefs or CORPUS, dest / "briefs")
+    (dest / "fonts").symlink_to(ROOT / "fonts")  # 5,000 files, only read: the build links them into the site
     return dest
 
 
