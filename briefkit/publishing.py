@@ -5,14 +5,16 @@
     extra:
       briefs:
         license: kogl-1          # the KOGL type of every brief without a 'license:' of its own
-        ministry:                # author and publisher: attribution sentence, structured data
-          ko: 중소벤처기업부
-          en: Ministry of SMEs and Startups
-          url: https://www.mss.go.kr/
+        publisher:               # the ministry (briefkit/identity.py checks the whole block)
+          ko: {name: 중소벤처기업부, url: https://www.mss.go.kr/, …}
+          en: {name: Ministry of SMEs and Startups, …}
 
-Both are optional (the values above are the defaults). Read as YAML nodes,
-like the date rules (``settings.py``), by the build and ``briefs check`` alike;
-a wrong value is a problem at its line of ``mkdocs.yml``.
+The licence is optional (``kogl-1`` by default). The ministry that the
+attribution sentence and structured data name (author and publisher) is the
+masthead's: ``publisher``'s ``name`` in each language and its ``url`` (the
+Korean one first); the defaults below stand in where it gives none. Read as
+YAML nodes, like the date rules (``settings.py``), by the build and ``briefs
+check`` alike; a wrong licence is a problem at its line of ``mkdocs.yml``.
 """
 
 from __future__ import annotations
@@ -27,7 +29,6 @@ from .problems import Problem
 from .settings import config_section, config_shown
 
 _KEYS = ("extra", "briefs")
-MINISTRY_FIELDS = ("ko", "en", "url")
 
 
 @dataclass(frozen=True)
@@ -69,31 +70,23 @@ def publishing_for(briefs_dir: Path, shown_as: str) -> tuple[Publishing, list[Pr
             problems.append(Problem(shown, node.start_mark.line + 1, "extra.briefs.license", problem))
         else:
             license_code = str(value)
-    ministry = Ministry()
-    node = settings.get("ministry")
-    if node is not None:
-        ministry = _ministry(node, shown, problems)
-    return Publishing(license_code, ministry), problems
+    return Publishing(license_code, _ministry(settings.get("publisher"))), problems
 
 
-def _ministry(node: yaml.Node, shown: str, problems: list[Problem]) -> Ministry:
-    line = node.start_mark.line + 1
-    if not isinstance(node, yaml.MappingNode):
-        problems.append(Problem(shown, line, "extra.briefs.ministry",
-                                "must be a mapping (write 'ko:', 'en:' and 'url:' on the lines below it)"))
-        return Ministry()
+def _ministry(node: yaml.Node | None) -> Ministry:
+    """The ministry as ``publisher`` names it (identity.py reports what is wrong with that block)."""
     values: dict[str, str] = {}
-    for key_node, value_node in node.value:
-        key, key_line = str(key_node.value), key_node.start_mark.line + 1
-        field_name = f"extra.briefs.ministry.{key}"
-        value = value_node.value if isinstance(value_node, yaml.ScalarNode) else None
-        if key not in MINISTRY_FIELDS:
-            problems.append(Problem(shown, key_line, field_name, "unknown setting (use ko, en or url)"))
-        elif not isinstance(value, str) or not value.strip():
-            problems.append(Problem(shown, key_line, field_name, "must be text (write the name, or the address)"))
-        elif key == "url" and not value.startswith(("https://", "http://")):
-            problems.append(Problem(shown, key_line, field_name,
-                                    f"'{value}' is not a web address (write it as https://…)"))
-        else:
-            values[key] = value.strip()
+    for lang, block in _mapping(node).items():
+        fields = {k: v.value for k, v in _mapping(block).items() if isinstance(v, yaml.ScalarNode)}
+        name, url = fields.get("name"), fields.get("url")
+        if lang in ("ko", "en") and isinstance(name, str) and name.strip():
+            values[lang] = name.strip()
+        if isinstance(url, str) and url.startswith(("https://", "http://")) and (lang == "ko" or "url" not in values):
+            values["url"] = url
     return Ministry(**values)
+
+
+def _mapping(node: yaml.Node | None) -> dict[str, yaml.Node]:
+    if not isinstance(node, yaml.MappingNode):
+        return {}
+    return {str(k.value): v for k, v in node.value}

@@ -119,9 +119,9 @@ FEED_MAX = 50  # each Atom feed holds this many, the newest
 RELATED_MAX = 5  # a brief's page suggests this many others
 FOLDER = "briefs"
 _COUNTS = {"home_max": HOME_MAX, "feed_max": FEED_MAX, "related_max": RELATED_MAX}
-# Checked where they are read: dates (date_rules_for), license and ministry (publishing.py),
-# publisher and official_banner (identity.py).
-_ELSEWHERE = ("dates", "license", "ministry", "publisher", "official_banner")
+# Checked where they are read: dates (date_rules_for), license (publishing.py), publisher and
+# official_banner (identity.py).
+_ELSEWHERE = ("dates", "license", "publisher", "official_banner")
 _SETTINGS = (*_COUNTS, "folder", *_ELSEWHERE)
 
 

@@ -98,17 +98,21 @@ def test_without_a_setting_the_default_is_type_1(tmp_path: Path) -> None:
     assert [b.license for b in load_catalog(briefs).briefs] == ["kogl-1"]
 
 
-def test_a_wrong_site_default_or_ministry_is_a_problem_at_its_line(tmp_path: Path) -> None:
-    briefs = with_config(tmp_path, "    license: kogl-5\n    ministry:\n      ko: ''\n      url: www.mss.go.kr\n"
-                                   "      kr: 중기부\n")
+def test_a_wrong_site_default_is_a_problem_at_its_line(tmp_path: Path) -> None:
+    briefs = with_config(tmp_path, "    license: kogl-5\n")
     write_brief(briefs, "2025-05-01-a", "ko", SOURCE)
     assert problems(briefs) == [
         "mkdocs.yml:4: extra.briefs.license: unknown licence 'kogl-5'"
         " (use one of kogl-1, kogl-2, kogl-3, kogl-4: the KOGL (공공누리) types 1-4)",
-        "mkdocs.yml:6: extra.briefs.ministry.ko: must be text (write the name, or the address)",
-        "mkdocs.yml:7: extra.briefs.ministry.url: 'www.mss.go.kr' is not a web address (write it as https://…)",
-        "mkdocs.yml:8: extra.briefs.ministry.kr: unknown setting (use ko, en or url)",
     ]
+
+
+def test_the_ministry_named_for_re_users_is_the_masthead_publisher(tmp_path: Path) -> None:
+    briefs = with_config(tmp_path, "    publisher:\n      ko:\n        name: 시험부\n        url: https://example.go.kr/\n"
+                                   "      en:\n        name: Ministry of Tests\n")
+    write_brief(briefs, "2025-05-01-a", "ko", SOURCE)
+    ministry = load_catalog(briefs).publishing.ministry
+    assert (ministry.name("ko"), ministry.name("en"), ministry.url) == ("시험부", "Ministry of Tests", "https://example.go.kr/")
 
 
 def test_the_shipped_config_sets_the_default_in_one_documented_place() -> None:
