@@ -98,6 +98,7 @@ def _states(value: str) -> tuple[str, ...]:
 
 def _check(path: Path) -> int:
     catalog = check_folder(path, shown_as=_shown(path))
+    _print_notices(catalog)
     if catalog.problems:
         _print_problems(catalog, "nothing can be published until they are fixed.")
         return 1
@@ -119,6 +120,12 @@ def _print_problems(catalog: Catalog, tail: str) -> None:
         print(problem, file=sys.stderr)
     count = len(catalog.problems)
     print(f"{count} problem{'s' if count != 1 else ''}: {tail}", file=sys.stderr)
+
+
+def _print_notices(catalog: Catalog) -> None:
+    """What is worth saying but stops nothing (a bundle file no body refers to)."""
+    for notice in catalog.notices:
+        print(f"{notice} [notice]")
 
 
 def _shown(path: Path) -> str:

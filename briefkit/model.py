@@ -59,6 +59,8 @@ class Brief:
     source: Text
     translations: dict[str, Text] = field(default_factory=dict)
     draft: bool = False
+    cover: str = ""  # front matter ``cover``: a bundle image's name, checked with the body's media
+    cover_line: int = 0  # the source file's line of ``cover``
 
     @property
     def digest(self) -> str:

@@ -20,7 +20,7 @@ from pathlib import Path
 from .body_scan import MARKDOWN_EXTENSIONS, BodyScan, Reference, needs_parsing, scan
 
 STORE = ".cache/body-scans.json"
-VERSION = "1"  # of what a scan holds
+VERSION = "2"  # of what a scan holds (2: an image's alt text and title)
 PACKAGES = ("Markdown", "pymdown-extensions")
 
 
@@ -49,7 +49,7 @@ class ScanStore:
         """Write what this run used, when that differs from what was read."""
         if self.path is None or self.used.keys() == self.kept.keys():
             return
-        data = {key: [[[r.kind, r.url, r.line, r.html] for r in found.references], sorted(found.anchors)]
+        data = {key: [[[r.kind, r.url, r.line, r.html, r.alt, r.title] for r in found.references], sorted(found.anchors)]
                 for key, found in sorted(self.used.items())}
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
@@ -63,7 +63,7 @@ class ScanStore:
             data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
             if data.get("settings") != self.settings:
                 return {}
-            return {key: BodyScan(tuple(Reference(k, u, n, h) for k, u, n, h in refs), frozenset(ids))
+            return {key: BodyScan(tuple(Reference(*ref) for ref in refs), frozenset(ids))
                     for key, (refs, ids) in data["scans"].items()}
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return {}

@@ -20,9 +20,10 @@ from .settings import DateRules
 from .vocabulary import Term, Vocabulary, fold
 from .writer_text import forbidden_character, forbidden_message, line_problem, shown_problem, title_problem
 
-SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft")
+SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft",
+                 "cover")
 TRANSLATION_FIELDS = ("title", "summary", "venue", "organizers", "speakers", "translated_from")
-STRUCTURAL_FIELDS = ("date", "topics", "regions", "draft")
+STRUCTURAL_FIELDS = ("date", "topics", "regions", "draft", "cover")
 SPEAKER_FIELDS = ("name", "role", "affiliation")
 SUMMARY_MAX = 400
 DIGEST = re.compile(r"[0-9a-f]{12}\Z")
