@@ -132,6 +132,10 @@ class MediaSite:
             return _picture(brief_id, published.og)
         return Picture(media_folder(brief_id) + card_name(lang), CARD_WIDTH, CARD_HEIGHT, "image/png")
 
+    def absolute(self, path: str) -> str:
+        """A path from the site root as an absolute URL (print, feeds, open data)."""
+        return absolute_url(self.site_url, path)
+
     def share_url(self, brief_id: str, lang: str) -> str:
         return absolute_url(self.site_url, self.share_image(brief_id, lang).path)
 
