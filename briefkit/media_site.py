@@ -21,6 +21,8 @@ from __future__ import annotations
 
 import contextlib
 import os
+from concurrent.futures import ProcessPoolExecutor
+from multiprocessing import get_context
 import re
 import shutil
 import unicodedata
@@ -36,6 +38,7 @@ from .site import SiteView
 from .urls import absolute_url
 
 CACHE_FOLDER = ".cache/media"
+CARDS_PER_WORKER = 8  # fewer cards than this for a second process are drawn in this one
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 
 
@@ -87,11 +90,16 @@ class MediaSite:
     stems: dict[tuple[str, str], str] = field(default_factory=dict)
     published: bool = False
 
-    def publish(self, site_dir: Path, workers: int | None = None) -> None:
-        """Write every published file into ``site_dir`` (images in parallel); once per build."""
+    def publish(self, site_dir: Path, memo: PublishMemo | None = None, workers: int | None = None) -> None:
+        """Write every published file into ``site_dir`` (images and cards in parallel); once per build.
+
+        ``memo`` (a preview session's) skips an image or card whose files a
+        previous build of the session wrote there from the same source.
+        """
         if self.published:
             return
         self.published = True
+        memo = memo or PublishMemo()
         jobs: list[tuple[tuple[str, str], ImageJob]] = []
         cache = self.root / CACHE_FOLDER
         for brief in self.site.briefs:
@@ -101,12 +109,20 @@ class MediaSite:
                 continue
             names = [*media.images, *([media.cover] if media.cover and media.cover not in media.images else [])]
             for name in names:
-                stem = self._stem(brief.id, name)
-                jobs.append(((brief.id, name), ImageJob(media.bundle.path(name), out, stem, cache)))
+                job = ImageJob(media.bundle.path(name), out, self._stem(brief.id, name), cache)
+                kept = memo.image(job)
+                if kept is not None:
+                    self.images[(brief.id, name)] = kept
+                else:
+                    jobs.append(((brief.id, name), job))
             self.files[brief.id] = [self._attach(media, name, out) for name in media.attachments]
         results = publish_images([job for _, job in jobs], workers=workers)
-        self.images = {key: result for (key, _), result in zip(jobs, results, strict=True)}
-        self._cards(site_dir, cache)
+        for (key, job), result in zip(jobs, results, strict=True):
+            self.images[key] = result
+            memo.keep_image(job, result)
+        cards = [card for card in self._card_jobs(site_dir, cache) if not memo.has_card(card)]
+        render_cards(cards, workers)
+        memo.keep_cards(cards)
 
     def image(self, brief_id: str, name: str) -> PublishedImage | None:
         return self.images.get((brief_id, unicodedata.normalize("NFC", name)))
@@ -178,20 +194,87 @@ class MediaSite:
         return Attachment(name, quote(media_folder(media.bundle.id) + name), ATTACHMENT_TYPES[ext],
                           source.stat().st_size, MEDIA_TYPES[ext])
 
-    def _cards(self, site_dir: Path, cache: Path) -> None:
-        try:  # TEMPORARY until img17's cards land
-            from .media.cards import render_card  # Pillow's text layout is loaded only when a card is drawn
-        except ImportError:
-            return
-
+    def _card_jobs(self, site_dir: Path, cache: Path) -> list[CardJob]:
+        """A card per language for each brief without a picture, its title in the shown text's language."""
+        jobs = []
         for brief in self.site.briefs:
             if self._picture(brief.id) is not None:
                 continue
             for lang in LANGUAGES:
-                out = site_dir / media_folder(brief.id) / card_name(lang)
-                out.parent.mkdir(parents=True, exist_ok=True)
                 text = brief.shown_text(lang)
-                render_card(text.title, self.site_names.get(lang, ""), text.lang, out, cache_dir=cache)
+                out = site_dir / media_folder(brief.id) / card_name(lang)
+                jobs.append(CardJob(text.title, self.site_names.get(lang, ""), text.lang, out, cache))
+        return jobs
+
+
+@dataclass(frozen=True)
+class CardJob:
+    """The arguments of one ``render_card``."""
+
+    title: str
+    site_name: str
+    lang: str
+    out: Path
+    cache_dir: Path
+
+
+def render_cards(jobs: list[CardJob], workers: int | None = None) -> None:
+    """Draw ``jobs``' cards, in a pool of processes when there are many (a card takes about 0.1-0.2 s)."""
+    count = min(workers or len(os.sched_getaffinity(0)), max(1, len(jobs) // CARDS_PER_WORKER))
+    if count <= 1:
+        for job in jobs:
+            _render_card(job)
+        return
+    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
+        list(pool.map(_render_card, jobs, chunksize=8))
+
+
+def _render_card(job: CardJob) -> None:
+    from .media.cards import render_card  # Pillow's text layout is loaded only when a card is drawn
+
+    render_card(job.title, job.site_name, job.lang, job.out, cache_dir=job.cache_dir)
+
+
+class PublishMemo:
+    """What a preview session's builds published, so that a rebuild writes only what changed.
+
+    An image is known by its source's path, size and modification time, and
+    where it went; it counts only while its files are still there.
+    """
+
+    def __init__(self) -> None:
+        self._images: dict[tuple[str, int, int, str, str], PublishedImage] = {}
+        self._cards: set[CardJob] = set()
+
+    def image(self, job: ImageJob) -> PublishedImage | None:
+        key = _image_key(job)
+        found = self._images.get(key) if key else None
+        if found is None or not all((job.out_dir / v.name).is_file() for v in _variants(found)):
+            return None
+        return found
+
+    def keep_image(self, job: ImageJob, published: PublishedImage) -> None:
+        key = _image_key(job)
+        if key:
+            self._images[key] = published
+
+    def has_card(self, job: CardJob) -> bool:
+        return job in self._cards and job.out.is_file()
+
+    def keep_cards(self, jobs: list[CardJob]) -> None:
+        self._cards.update(jobs)
+
+
+def _image_key(job: ImageJob) -> tuple[str, int, int, str, str] | None:
+    try:
+        stat = job.src.stat()
+    except OSError:
+        return None
+    return (str(job.src), stat.st_size, stat.st_mtime_ns, str(job.out_dir), job.stem)
+
+
+def _variants(published: PublishedImage) -> tuple[Variant, ...]:
+    return (*published.variants, *published.fallbacks, published.thumb, published.og)
 
 
 def card_name(lang: str) -> str:

@@ -31,12 +31,19 @@ from mkdocs.structure.pages import Page
 
 from briefkit.build import BuildState
 from briefkit.media_html import MediaMarkup
-from briefkit.media_site import MediaSite
+from briefkit.media_site import MediaSite, PublishMemo
 
 STATE = "briefs_build"
 MEDIA = "briefs_media"
 FRAGMENTS = "overrides/fragments"
 _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
+# What this process's builds published (a preview rebuild writes only what changed): the
+# hook-module form of a persistent plugin's state, made anew by on_startup.
+_memo: list[PublishMemo] = [PublishMemo()]
+
+
+def on_startup(command: str, dirty: bool) -> None:
+    _memo[0] = PublishMemo()
 
 
 def on_config(config: MkDocsConfig) -> MkDocsConfig:
@@ -55,7 +62,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
 @event_priority(-160)  # after MkDocs cleaned the output folder and static-i18n (-100) sorted the files
 def on_files(files: Files, config: MkDocsConfig) -> Files:
     markup: MediaMarkup = config[MEDIA]
-    markup.media.publish(Path(config.site_dir))  # the Korean pass's site_dir is the site's root; once a build
+    markup.media.publish(Path(config.site_dir), _memo[0])  # the Korean pass's site_dir is the site root; once
     return files
 
 
