@@ -16,6 +16,7 @@ import pickle
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from .model import Brief
 from .site import SiteView, brief_path, lang_root, term_path
@@ -49,11 +50,19 @@ def written_in(briefs: Iterable[Brief], lang: str) -> list[Brief]:
     return [b for b in briefs if b.text(lang) is not None]
 
 
-def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str) -> dict[str, bytes]:
-    """Every feed of one language, by path relative to the site root."""
+class Pictures(Protocol):
+    """A brief's picture as an absolute URL (``briefkit.media_site.MediaSite.image_url``)."""
+
+    def image_url(self, brief_id: str) -> Any: ...
+
+
+def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str,
+               pictures: Pictures | None = None) -> dict[str, bytes]:
+    """Every feed of one language, by path relative to the site root (each entry with its brief's picture)."""
+    shown = {b.id: pictures.image_url(b.id) for b in site.briefs} if pictures else {}
     feeds = {
         feed_path(lang): render_feed(
-            FeedInfo(feed_path(lang), site_name, lang_root(lang)), site.briefs, lang, site_url, site_name
+            FeedInfo(feed_path(lang), site_name, lang_root(lang)), site.briefs, lang, site_url, site_name, shown
         )
     }
     for kind in TERM_KINDS:
@@ -64,11 +73,12 @@ def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str) -> dict
                 term_path(kind, term.slug, lang),
             )
             tagged = [view.brief for view in site.tagged(kind, term.slug, lang)]
-            feeds[info.path] = render_feed(info, tagged, lang, site_url, site_name)
+            feeds[info.path] = render_feed(info, tagged, lang, site_url, site_name, shown)
     return feeds
 
 
-def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: str, author: str) -> bytes:
+def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: str, author: str,
+                pictures: dict[str, Any] | None = None) -> bytes:
     """One Atom document: the newest ``FEED_MAX`` of ``briefs`` written in ``lang``.
 
     Remembered for the process by everything it shows: a preview session
@@ -76,12 +86,13 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
     change (serialising all 60-odd feeds took a second at 1,000 pairs).
     """
     entries = written_in(briefs, lang)[:FEED_MAX]
-    shown = [(b.id, b.date, b.text(lang), b.topics, b.regions) for b in entries]
+    pictures = pictures or {}
+    shown = [(b.id, b.date, b.text(lang), b.topics, b.regions, pictures.get(b.id)) for b in entries]
     key = hashlib.sha256(pickle.dumps((info, lang, site_url, author, shown), protocol=5)).hexdigest()
     if key not in _RENDERED:
         if len(_RENDERED) >= RENDERED_MAX:
             del _RENDERED[next(iter(_RENDERED))]
-        _RENDERED[key] = _render_feed(info, entries, lang, site_url, author)
+        _RENDERED[key] = _render_feed(info, entries, lang, site_url, author, pictures)
     return _RENDERED[key]
 
 
@@ -90,7 +101,8 @@ _RENDERED: dict[str, bytes] = {}
 RENDERED_MAX = 500
 
 
-def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str, author: str) -> bytes:
+def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str, author: str,
+                 pictures: dict[str, Any]) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     _text(feed, "id", absolute_url(site_url, info.path))
     _text(feed, "title", info.title)
@@ -99,13 +111,13 @@ def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str,
     _link(feed, "alternate", absolute_url(site_url, info.page_path), "text/html")
     _text(ET.SubElement(feed, "author"), "name", author)
     for brief in entries:
-        _entry(feed, brief, lang, site_url)
+        _entry(feed, brief, lang, site_url, pictures.get(brief.id))
     ET.indent(feed)
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
 
 
-def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str) -> None:
+def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str, picture: Any = None) -> None:
     text = brief.text(lang)
     assert text is not None  # written_in kept only briefs with a text in lang
     url = absolute_url(site_url, brief_path(brief.id, lang))
@@ -116,6 +128,8 @@ def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str) -> None:
     _text(entry, "updated", day_start(brief.date))
     _link(entry, "alternate", url, "text/html")
     _text(entry, "summary", text.summary)
+    if picture is not None:  # the brief's picture, absolute: a reader shows it beside the entry
+        _link(entry, "enclosure", picture.path, picture.mime)
     for term in (*brief.topics, *brief.regions):
         _category(entry, term, lang, site_url)
 

@@ -53,6 +53,21 @@ class BriefMedia:
     def is_published(self, name: str) -> bool:
         return name in self.images or name in self.attachments or name == self.cover
 
+    def stamp(self) -> tuple[tuple[str, int, int] | None, tuple[tuple[str, int, int], ...]]:
+        """The picture and every published file by name, size and modification time: what the pages show.
+
+        A preview renders a page again when its media changed (``briefkit/staging.py``).
+        """
+        def of(name: str) -> tuple[str, int, int]:
+            try:
+                stat = self.bundle.path(name).stat()
+            except OSError:
+                return (name, -1, -1)
+            return (name, stat.st_size, stat.st_mtime_ns)
+
+        names = [*self.images, *self.attachments, *([self.cover] if self.cover else [])]
+        return (of(self.picture) if self.picture else None, tuple(of(name) for name in names))
+
 
 @dataclass
 class MediaRefs:

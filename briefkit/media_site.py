@@ -28,6 +28,7 @@ import shutil
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 from urllib.parse import quote
 
 from .attachments import ATTACHMENT_TYPES, MEDIA_TYPES, size_text
@@ -89,6 +90,7 @@ class MediaSite:
     files: dict[str, list[Attachment]] = field(default_factory=dict)  # id -> attachments, in body order
     stems: dict[tuple[str, str], str] = field(default_factory=dict)
     published: bool = False
+    site_dir: Path | None = None  # where ``publish`` wrote
 
     def publish(self, site_dir: Path, memo: PublishMemo | None = None, workers: int | None = None) -> None:
         """Write every published file into ``site_dir`` (images and cards in parallel); once per build.
@@ -99,6 +101,7 @@ class MediaSite:
         if self.published:
             return
         self.published = True
+        self.site_dir = site_dir
         memo = memo or PublishMemo()
         jobs: list[tuple[tuple[str, str], ImageJob]] = []
         cache = self.root / CACHE_FOLDER
@@ -147,6 +150,32 @@ class MediaSite:
         if published is not None:
             return _picture(brief_id, published.og)
         return Picture(media_folder(brief_id) + card_name(lang), CARD_WIDTH, CARD_HEIGHT, "image/png")
+
+    def records(self, brief_id: str) -> list[dict[str, Any]]:
+        """The brief's media as ``/data/briefs.json`` lists them (schema: ``opendata_schema._MEDIA_ITEM``)."""
+        media = self.site.catalog.media.get(brief_id)
+        if media is None or self.site_dir is None:
+            return []
+        found: list[dict[str, Any]] = []
+        for name in [*media.images, *([media.cover] if media.cover and media.cover not in media.images else [])]:
+            published = self.images.get((brief_id, name))
+            if published is None:
+                continue
+            best = max(published.fallbacks, key=lambda v: v.width)
+            path = media_folder(brief_id) + best.name
+            found.append(self._record(name, "image", path, best.mime, best.width, best.height,
+                                      name == media.picture))
+        for attachment in self.attachments(brief_id):
+            found.append(self._record(attachment.name, "attachment", media_folder(brief_id) + attachment.name,
+                                      attachment.mime, None, None, False))
+        return found
+
+    def _record(self, name: str, kind: str, path: str, mime: str, width: int | None, height: int | None,
+                picture: bool) -> dict[str, Any]:
+        assert self.site_dir is not None
+        return {"file": name, "kind": kind, "url": self.absolute(quote(path)), "media_type": mime,
+                "size": (self.site_dir / path).stat().st_size, "width": width, "height": height,
+                "picture": picture}
 
     def absolute(self, path: str) -> str:
         """A path from the site root as an absolute URL (print, feeds, open data)."""

@@ -38,6 +38,7 @@ from mkdocs.structure.pages import Page
 from briefkit.build import BuildState
 from briefkit.csp import PageRefused, ScriptAllowlist, with_policy
 from briefkit.feeds import feed_path, site_feeds
+from briefkit.media_site import MediaSite
 from briefkit.model import DEFAULT_LANGUAGE
 from briefkit.opendata import data_files
 from briefkit.site import lang_root
@@ -55,6 +56,7 @@ from briefkit.urls import absolute_url
 
 STATE = "briefs_publish"
 BUILD_STATE = "briefs_build"
+MEDIA = "briefs_media"
 NOT_FOUND = "404.html"
 SITEMAP_PAGES = ".cache/sitemap-pages.json"
 
@@ -147,7 +149,8 @@ def on_post_build(config: MkDocsConfig) -> None:
     state: BuildState = config[BUILD_STATE]
     record: PublishRecord = config[STATE]
     site_url, site_dir = _site_url(config), Path(config.site_dir)
-    state.after_pages(lambda: _write_outputs(state, record, site_url, site_dir))
+    media = getattr(config.get(MEDIA), "media", None)  # hooks/media.py: the build's published bundle media
+    state.after_pages(lambda: _write_outputs(state, record, site_url, site_dir, media))
 
 
 def _with_policy(output: str, dest: str, config: MkDocsConfig) -> str:
@@ -158,14 +161,15 @@ def _with_policy(output: str, dest: str, config: MkDocsConfig) -> str:
         raise PluginError(f"{config.site_dir}/{dest}: {refused}") from None
 
 
-def _write_outputs(state: BuildState, record: PublishRecord, site_url: str, site_dir: Path) -> None:
+def _write_outputs(state: BuildState, record: PublishRecord, site_url: str, site_dir: Path,
+                   media: MediaSite | None = None) -> None:
     files: dict[str, bytes] = {}
     for lang, site_name in record.site_names.items():
-        files |= site_feeds(state.site, lang, site_name, site_url)
+        files |= site_feeds(state.site, lang, site_name, site_url, media)
     sitemap = render_sitemap(_sitemap_pages(state, record), site_url)
     files |= {SITEMAP_PATH: sitemap, SITEMAP_PATH + ".gz": gzipped(sitemap)}
     files[ROBOTS_PATH] = robots_txt(site_url).encode("utf-8")
-    files |= data_files(state.site, site_url)
+    files |= data_files(state.site, site_url, media)
     files |= {lang_root(lang) + NOT_FOUND: page.encode("utf-8") for lang, page in record.not_found.items()}
     for rel, content in files.items():
         path = site_dir / rel
