@@ -20,6 +20,7 @@ from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
 from .history import changes_for
 from .model import LANGUAGES, STATES
+from .bundle_cli import BUNDLE_COMMANDS, add_bundle_command
 from .references import check_folder
 from .review_cli import add_review_commands
 from .scaffold import ScaffoldError, new_source, new_translation
@@ -36,10 +37,13 @@ def main(argv: list[str] | None = None) -> int:
                        help="check again each time a file in the folder changes, until Ctrl+C (for editors)")
     _add_translation_commands(commands)
     add_content_commands(commands)
+    add_bundle_command(commands)
     review = add_review_commands(commands)
     args = parser.parse_args(argv)
     if args.command in CONTENT_COMMANDS:
         return CONTENT_COMMANDS[args.command](args)
+    if args.command in BUNDLE_COMMANDS:
+        return BUNDLE_COMMANDS[args.command](args)
     if args.command in review:
         return review[args.command](args)
     if args.command == "status":
@@ -82,6 +86,8 @@ def _add_translation_commands(commands: argparse._SubParsersAction[argparse.Argu
     new.add_argument("--slug", required=True, help="lowercase words joined by hyphens")
     new.add_argument("--lang", choices=LANGUAGES, help="make a translation of the existing brief into this language")
     new.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
+    new.add_argument("--bundle", action="store_true",
+                     help="start the brief in a folder of its own, for photos and attachments (briefs/<year>/<id>/)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of brief front matter into schemas/")
     schema.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
     schema.add_argument("--out", help="the folder to write to (default: schemas/ beside the briefs folder)")
@@ -242,7 +248,7 @@ def _new(args: argparse.Namespace) -> int:
     path = Path(args.briefs)
     try:
         if args.lang is None:
-            created = new_source(path, args.date, args.slug)
+            created = new_source(path, args.date, args.slug, bundle=args.bundle)
         else:
             catalog = _valid_catalog(path)
             if catalog is None:

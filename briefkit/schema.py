@@ -45,6 +45,10 @@ def source_schema(topics: Vocabulary, regions: Vocabulary) -> dict[str, Any]:
         "draft": _described(
             {"type": "boolean"}, "true: shown only in the preview (make serve), left out of the published site."
         ),
+        "cover": _described(
+            {"type": "string", "pattern": r"\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP])$"},
+            "A bundle's image file name: the brief's picture in lists and link previews (default: the first image).",
+        ),
     }
     return _schema(
         "brief-source", "Brief source front matter (briefs/<year>/<id>.ko.md)", properties,
