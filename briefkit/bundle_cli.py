@@ -32,7 +32,8 @@ def make_bundle(briefs_dir: Path, brief_id: str) -> tuple[Path, list[tuple[Path,
     """Move the brief's files into ``<their folder>/<id>/``; the folder and each (old, new) path moved."""
     files = existing_files(briefs_dir, brief_id)
     if not files:
-        raise BundleError(f"no brief '{brief_id}' under {briefs_dir.as_posix()} (check the id: briefs status lists them)")
+        raise BundleError(f"no brief '{brief_id}' under {briefs_dir.as_posix()}"
+                          " (check the id: briefs status lists them)")
     inside = [f for f in files if f.parent.name == brief_id]
     if inside and len(inside) == len(files):
         return inside[0].parent, []

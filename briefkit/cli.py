@@ -16,11 +16,11 @@ import json
 import sys
 from pathlib import Path
 
+from .bundle_cli import BUNDLE_COMMANDS, add_bundle_command
 from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
 from .history import changes_for
 from .model import LANGUAGES, STATES
-from .bundle_cli import BUNDLE_COMMANDS, add_bundle_command
 from .references import check_folder
 from .review_cli import add_review_commands
 from .scaffold import ScaffoldError, new_source, new_translation

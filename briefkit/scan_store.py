@@ -49,8 +49,8 @@ class ScanStore:
         """Write what this run used, when that differs from what was read."""
         if self.path is None or self.used.keys() == self.kept.keys():
             return
-        data = {key: [[[r.kind, r.url, r.line, r.html, r.alt, r.title] for r in found.references], sorted(found.anchors)]
-                for key, found in sorted(self.used.items())}
+        data = {key: [[[r.kind, r.url, r.line, r.html, r.alt, r.title] for r in found.references],
+                      sorted(found.anchors)] for key, found in sorted(self.used.items())}
         with contextlib.suppress(OSError):
             self.path.parent.mkdir(parents=True, exist_ok=True)
             partial = self.path.with_name(f"{self.path.name}.{os.getpid()}")
