@@ -34,7 +34,7 @@ SAFE_ID = re.compile(r"[^\W_][\w.:-]{0,127}\Z")
 # checks the list against every template). Material's own start with "_" (``__config``, ``__nav_2``).
 THEME_IDS = frozenset({
     "main-content", "briefs-search", "header-search-q", "search-q", "latest-heading", "related-heading",
-    "speakers-heading", "region-map-heading", "region-map-legend",
+    "speakers-heading", "region-map-heading", "region-map-legend", "attachments-heading",
 })
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")  # Python-Markdown's stash of raw HTML inside text
 _SLUG = slugify(case="lower")
