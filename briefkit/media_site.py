@@ -24,7 +24,7 @@ import os
 import re
 import shutil
 import unicodedata
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from multiprocessing import get_context
 from pathlib import Path
@@ -91,6 +91,7 @@ class MediaSite:
     stems: dict[tuple[str, str], str] = field(default_factory=dict)
     published: bool = False
     site_dir: Path | None = None  # where ``publish`` wrote
+    _drawing: CardDrawing | None = None
 
     def publish(self, site_dir: Path, memo: PublishMemo | None = None, workers: int | None = None) -> None:
         """Write every published file into ``site_dir`` (images and cards in parallel); once per build.
@@ -124,8 +125,14 @@ class MediaSite:
             self.images[key] = result
             memo.keep_image(job, result)
         cards = [card for card in self._card_jobs(site_dir, cache) if not memo.has_card(card)]
-        render_cards(cards, workers)
+        self._drawing = CardDrawing.start(cards, workers)  # pages need no card: drawn while they render
         memo.keep_cards(cards)
+
+    def finish(self) -> None:
+        """Wait for the cards (before the site goes in place); a failed card raises here."""
+        if self._drawing is not None:
+            drawing, self._drawing = self._drawing, None
+            drawing.wait()
 
     def image(self, brief_id: str, name: str) -> PublishedImage | None:
         return self.images.get((brief_id, unicodedata.normalize("NFC", name)))
@@ -247,15 +254,36 @@ class CardJob:
     cache_dir: Path
 
 
-def render_cards(jobs: list[CardJob], workers: int | None = None) -> None:
-    """Draw ``jobs``' cards, in a pool of processes when there are many (a card takes about 0.1-0.2 s)."""
-    count = min(workers or len(os.sched_getaffinity(0)), max(1, len(jobs) // CARDS_PER_WORKER))
-    if count <= 1:
-        for job in jobs:
-            _render_card(job)
-        return
-    with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
-        list(pool.map(_render_card, jobs, chunksize=8))
+class CardDrawing:
+    """Cards being drawn: in a pool of processes beside the build when there are many (about 0.1-0.2 s each)."""
+
+    def __init__(self, pool: ProcessPoolExecutor | None, pending: list[Future[None]]) -> None:
+        self.pool = pool
+        self.pending = pending
+
+    @classmethod
+    def start(cls, jobs: list[CardJob], workers: int | None = None) -> CardDrawing:
+        count = min(workers or len(os.sched_getaffinity(0)), max(1, len(jobs) // CARDS_PER_WORKER))
+        if count <= 1:  # a few cards (a preview's edit): not worth starting a process
+            for job in jobs:
+                _render_card(job)
+            return cls(None, [])
+        pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+        chunks = [jobs[i:i + CARDS_PER_WORKER] for i in range(0, len(jobs), CARDS_PER_WORKER)]
+        return cls(pool, [pool.submit(_render_cards, chunk) for chunk in chunks])
+
+    def wait(self) -> None:
+        try:
+            for future in self.pending:
+                future.result()
+        finally:
+            if self.pool is not None:
+                self.pool.shutdown(cancel_futures=True)
+
+
+def _render_cards(jobs: list[CardJob]) -> None:
+    for job in jobs:
+        _render_card(job)
 
 
 def _render_card(job: CardJob) -> None:

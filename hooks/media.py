@@ -6,7 +6,8 @@ passes; after hooks/briefs_site.py, which checked every reference), ``on_files``
 card written into ``briefs/<id>/``), ``on_page_content`` (after sanitising:
 the brief's bundle images and attachment links, briefkit/media_html.py) and
 ``on_page_context`` (``media`` for templates: thumbnails, ``og:image``, the
-attachments block).
+attachments block) and ``on_post_build`` (the cards, drawn in other processes
+while the pages rendered, are waited for before the site goes in place).
 
 MkDocs resolves a body's ``photo.jpg`` against the staged page
 (``briefs/<id>.<lang>.md``) and warns that ``briefs/photo.jpg`` is not among
@@ -64,6 +65,14 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
     markup: MediaMarkup = config[MEDIA]
     markup.media.publish(Path(config.site_dir), _memo[0])  # the Korean pass's site_dir is the site root; once
     return files
+
+
+@event_priority(-500)  # after static-i18n (-100) built the other languages, before briefs_site (-1000) commits
+def on_post_build(config: MkDocsConfig) -> None:
+    if getattr(config.plugins["i18n"], "building", False):
+        return  # a nested language pass: the outer pass finishes
+    markup: MediaMarkup = config[MEDIA]
+    markup.media.finish()
 
 
 @event_priority(-50)  # after hooks/sanitize.py: the markup added here is ours
