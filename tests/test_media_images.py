@@ -331,3 +331,30 @@ def test_animated_png_is_refused(tmp_path: Path) -> None:
     frames[0].save(path, save_all=True, append_images=frames[1:])
     with pytest.raises(MediaProblem, match="animated images are not accepted"):
         inspect_image(path)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pool_names_the_failing_image(workers: int, sources: dict[str, Path], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"<html><body>not a photo</body></html>")
+    jobs = [ImageJob(sources["png"], tmp_path / "out", stem="a"), ImageJob(bad, tmp_path / "out", stem="bad"),
+            ImageJob(sources["webp"], tmp_path / "out", stem="c")]
+    with pytest.raises(MediaProblem, match="content is an HTML page") as raised:
+        publish_images(jobs, workers=workers)
+    assert raised.value.job == jobs[1]
+
+
+def test_pool_places_cached_images_without_encoding(
+    sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    jobs = [ImageJob(src, tmp_path / "one", stem=kind, cache_dir=cache) for kind, src in sources.items()]
+    first = publish_images(jobs, workers=2)
+
+    def refuse(source: bytes, kind: str) -> list[object]:
+        raise AssertionError("encoded again despite the cache")
+
+    monkeypatch.setattr(images, "_encode", refuse)
+    again = publish_images([ImageJob(j.src, tmp_path / "two", j.stem, cache) for j in jobs], workers=2)
+    assert again == first
+    assert _published_files(tmp_path / "one") == _published_files(tmp_path / "two")
