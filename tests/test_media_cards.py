@@ -122,3 +122,13 @@ def test_characters_the_font_lacks_are_left_out_not_boxed(tmp_path: Path) -> Non
     assert with_emoji.read_bytes() == (tmp_path / "b.png").read_bytes()
     with Image.open(io.BytesIO(with_emoji.read_bytes())) as im:
         assert im.size == (1200, 630)
+
+
+def test_ellipsis_follows_a_whole_word() -> None:
+    title = "Digital transformation of small businesses " * 20
+    lines = title_lines(title)
+    assert lines[-1].endswith("…")
+    words = set(title.split())
+    assert set(lines[-1].removesuffix("…").split()) <= words
+    korean = title_lines("중소기업 디지털 전환 정책 점검 " * 30)
+    assert set(korean[-1].removesuffix("…").split()) <= {"중소기업", "디지털", "전환", "정책", "점검"}

@@ -331,3 +331,84 @@ def test_animated_png_is_refused(tmp_path: Path) -> None:
     frames[0].save(path, save_all=True, append_images=frames[1:])
     with pytest.raises(MediaProblem, match="animated images are not accepted"):
         inspect_image(path)
+
+
+@pytest.mark.parametrize("workers", [1, 2])
+def test_pool_names_the_failing_image(workers: int, sources: dict[str, Path], tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jpg"
+    bad.write_bytes(b"<html><body>not a photo</body></html>")
+    jobs = [ImageJob(sources["png"], tmp_path / "out", stem="a"), ImageJob(bad, tmp_path / "out", stem="bad"),
+            ImageJob(sources["webp"], tmp_path / "out", stem="c")]
+    with pytest.raises(MediaProblem, match="content is an HTML page") as raised:
+        publish_images(jobs, workers=workers)
+    assert raised.value.job == jobs[1]
+
+
+def test_pool_places_cached_images_without_encoding(
+    sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    jobs = [ImageJob(src, tmp_path / "one", stem=kind, cache_dir=cache) for kind, src in sources.items()]
+    first = publish_images(jobs, workers=2)
+
+    def refuse(source: bytes, kind: str) -> list[object]:
+        raise AssertionError("encoded again despite the cache")
+
+    monkeypatch.setattr(images, "_encode", refuse)
+    again = publish_images([ImageJob(j.src, tmp_path / "two", j.stem, cache) for j in jobs], workers=2)
+    assert again == first
+    assert _published_files(tmp_path / "one") == _published_files(tmp_path / "two")
+
+
+def _swapped_icc() -> bytes:
+    """An ICC v2 RGB profile whose red and blue primaries are swapped: its 'red' is sRGB's blue."""
+
+    def s15(v: float) -> bytes:
+        return struct.pack(">i", round(v * 65536))
+
+    def xyz(x: float, y: float, z: float) -> bytes:
+        return b"XYZ \0\0\0\0" + s15(x) + s15(y) + s15(z)
+
+    text = b"swapped primaries"
+    desc = b"desc\0\0\0\0" + struct.pack(">I", len(text) + 1) + text + b"\0" + b"\0" * 8 + b"\0" * 3 + b"\0" * 67
+    curve = b"curv\0\0\0\0" + struct.pack(">IH", 1, 0x0233) + b"\0\0"  # gamma 2.2
+    tags = [(b"desc", desc), (b"wtpt", xyz(0.9642, 1.0, 0.8249)), (b"rXYZ", xyz(0.1431, 0.0606, 0.7141)),
+            (b"gXYZ", xyz(0.3851, 0.7169, 0.0971)), (b"bXYZ", xyz(0.4361, 0.2225, 0.0139)),
+            (b"rTRC", curve), (b"gTRC", curve), (b"bTRC", curve)]
+    offset = 128 + 4 + 12 * len(tags)
+    table, data = struct.pack(">I", len(tags)), b""
+    for sig, body in tags:
+        body += b"\0" * (-len(body) % 4)
+        table += sig + struct.pack(">II", offset + len(data), len(body))
+        data += body
+    size = offset + len(data)
+    header = (struct.pack(">I", size) + b"\0" * 4 + struct.pack(">I", 0x02100000) + b"mntrRGB XYZ " + b"\0" * 12
+              + b"acsp" + b"\0" * 24 + struct.pack(">I", 0) + s15(0.9642) + s15(1.0) + s15(0.8249))
+    header += b"\0" * (128 - len(header))
+    return header + table + data
+
+
+def test_icc_profile_is_converted_to_srgb_then_dropped(tmp_path: Path) -> None:
+    src = tmp_path / "wide.jpg"
+    Image.new("RGB", (600, 400), RED).save(src, "JPEG", quality=95, icc_profile=_swapped_icc())
+    published = publish_image(src, tmp_path / "out", cache_dir=None, stem="wide")
+    for v in [*published.variants, *published.fallbacks, published.og]:
+        data = (tmp_path / "out" / v.name).read_bytes()
+        assert b"acsp" not in data
+        with Image.open(io.BytesIO(data)) as im:
+            r, g, b = im.convert("RGB").getpixel((im.width // 2, im.height // 2))  # type: ignore[misc]
+            assert b > 150 and r < 80, (v.name, (r, g, b))  # the profile's 'red' is blue
+
+
+@pytest.mark.parametrize(
+    ("mode", "fmt", "name"), [("CMYK", "JPEG", "print.jpg"), ("L", "JPEG", "grey.jpg"), ("I;16", "PNG", "deep.png"),
+                              ("P", "PNG", "palette.png"), ("LA", "PNG", "grey-alpha.png"), ("1", "PNG", "bw.png")]
+)
+def test_other_pixel_formats_are_published(mode: str, fmt: str, name: str, tmp_path: Path) -> None:
+    src = tmp_path / name
+    Image.new("RGB", (500, 300), (200, 60, 30)).convert(mode).save(src, fmt)
+    published = publish_image(src, tmp_path / "out", cache_dir=None, stem="x")
+    assert (published.width, published.height) == (500, 300)
+    for v in [*published.variants, *published.fallbacks, published.thumb, published.og]:
+        with Image.open(tmp_path / "out" / v.name) as im:
+            assert im.size == (v.width, v.height) and im.mode in ("RGB", "RGBA")

@@ -48,6 +48,8 @@ _RENAME = {"jpeg": ".jpg", "png": ".png", "webp": ".webp"}
 class MediaProblem(Exception):
     """A bundle file the site cannot publish; the message says what is wrong and what to do (no path)."""
 
+    job: ImageJob | None = None  # set by publish_images: which image it is
+
 
 @dataclass(frozen=True)
 class ImageFacts:
@@ -105,47 +107,78 @@ def inspect_image(path: Path, *, max_bytes: int = MAX_BYTES, max_pixels: int = M
 
 def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str) -> PublishedImage:
     """Write the published files of the image ``src`` into ``out_dir`` as ``<stem>-…``; see the module doc."""
-    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
-        raise ValueError(f"not a file name stem: {stem!r}")
-    facts = inspect_image(src)
-    source = src.read_bytes()
-    key = hashlib.sha256(b"\0".join([source, _settings_key().encode("ascii")])).hexdigest()
-    manifest = store.load(cache_dir, key) if cache_dir is not None else None
+    facts, source, hit = _lookup(src, out_dir, cache_dir, stem)
+    if hit is not None:
+        return hit
+    outputs = _encode(source, facts.format)
+    manifest = _manifest(outputs)
+    if cache_dir is not None:
+        store.store(cache_dir, _cache_key(source), {o.suffix: o.data for o in outputs}, manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
-    if manifest is None:
-        outputs = _encode(source, facts.format)
-        manifest = _manifest(outputs)
-        if cache_dir is not None:
-            store.store(cache_dir, key, {o.suffix: o.data for o in outputs}, manifest)
-        for o in outputs:
-            (out_dir / f"{stem}-{o.suffix}").write_bytes(o.data)
-    else:
-        folder = store.entry_dir(cache_dir, key)  # type: ignore[arg-type]  # a manifest implies a cache
-        for suffix in manifest["files"]:
-            store.place(folder / suffix, out_dir / f"{stem}-{suffix}")
+    for o in outputs:
+        (out_dir / f"{stem}-{o.suffix}").write_bytes(o.data)
     return _published(manifest, stem)
 
 
 def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> list[PublishedImage]:
     """``publish_image`` for every job, in order, in a pool of ``workers`` processes (default: every core).
 
-    The results and bytes are those of publishing one after another. A problem
-    raises the ``MediaProblem`` of the first failing job in job order, with
-    ``job`` set on it.
+    The results and bytes are those of publishing one after another. Images
+    found in the cache are placed here; only the others go to the pool (which
+    takes a fraction of a second to start), and only when there are at least
+    three. A problem raises the ``MediaProblem`` of the first failing job in
+    job order, with ``job`` set on it.
     """
-    count = workers or len(os.sched_getaffinity(0))
-    if count <= 1 or len(jobs) <= 1:
-        return [_run(job) for job in jobs]
-    with ProcessPoolExecutor(max_workers=min(count, len(jobs)), mp_context=get_context("spawn")) as pool:
-        return list(pool.map(_run, jobs))
+    results: list[PublishedImage | None] = []
+    for job in jobs:
+        try:
+            results.append(_lookup(job.src, job.out_dir, job.cache_dir, job.stem)[2] if job.cache_dir else None)
+        except MediaProblem as problem:
+            problem.job = job
+            raise
+    misses = [i for i, r in enumerate(results) if r is None]
+    count = min(workers or len(os.sched_getaffinity(0)), len(misses))
+    if count <= 1 or len(misses) < 3:
+        done = [_run(jobs[i]) for i in misses]
+    else:
+        with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
+            done = list(pool.map(_run, [jobs[i] for i in misses]))
+    for i, published in zip(misses, done, strict=True):
+        results[i] = published
+    return [r for r in results if r is not None]
 
 
 def _run(job: ImageJob) -> PublishedImage:
     try:
         return publish_image(job.src, job.out_dir, cache_dir=job.cache_dir, stem=job.stem)
     except MediaProblem as problem:
-        problem.job = job  # type: ignore[attr-defined]
+        problem.job = job
         raise
+
+
+def _lookup(
+    src: Path, out_dir: Path, cache_dir: Path | None, stem: str
+) -> tuple[ImageFacts, bytes, PublishedImage | None]:
+    """The image's facts and bytes, and the image placed from the cache when it is there."""
+    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
+        raise ValueError(f"not a file name stem: {stem!r}")
+    facts = inspect_image(src)  # also for a cached image: the limits may have changed
+    source = src.read_bytes()
+    if cache_dir is None:
+        return facts, source, None
+    key = _cache_key(source)
+    manifest = store.load(cache_dir, key)
+    if manifest is None:
+        return facts, source, None
+    out_dir.mkdir(parents=True, exist_ok=True)
+    folder = store.entry_dir(cache_dir, key)
+    for suffix in manifest["files"]:
+        store.place(folder / suffix, out_dir / f"{stem}-{suffix}")
+    return facts, source, _published(manifest, stem)
+
+
+def _cache_key(source: bytes) -> str:
+    return hashlib.sha256(b"\0".join([source, _settings_key().encode("ascii")])).hexdigest()
 
 
 def _encode(source: bytes, kind: str) -> list[Output]:
