@@ -69,11 +69,21 @@ def bench_media(
         "cold": cold.as_json(),
         "warm": warm.as_json(),
         "preview": previewed,
-        "cold_added_s": round(cold.wall_s - plain_cold["wall_s"], 2) if cold.ok and plain_cold["returncode"] == 0
-        else None,
-        "warm_ratio": round(warm.wall_s / plain_warm["wall_s"], 2) if warm.ok and plain_warm["returncode"] == 0
-        else None,
+        "cold_added_s": _added(cold, plain_cold, "wall_s"),
+        "cold_added_cpu_s": _added(cold, plain_cold, "cpu_s"),
+        "warm_ratio": _ratio(warm, plain_warm, "wall_s"),
+        "warm_cpu_ratio": _ratio(warm, plain_warm, "cpu_s"),
     }
+
+
+def _added(run: Run, plain: dict[str, Any], key: str) -> float | None:
+    mine, theirs = getattr(run, key), plain.get(key)
+    return round(mine - theirs, 2) if run.ok and plain["returncode"] == 0 and mine and theirs else None
+
+
+def _ratio(run: Run, plain: dict[str, Any], key: str) -> float | None:
+    mine, theirs = getattr(run, key), plain.get(key)
+    return round(mine / theirs, 2) if run.ok and plain["returncode"] == 0 and mine and theirs else None
 
 
 def media_lines(result: dict[str, Any] | None) -> list[str]:
@@ -83,10 +93,13 @@ def media_lines(result: dict[str, Any] | None) -> list[str]:
     n = result["pairs"]
     previewed = result.get("preview") or {}
     slowest = max(previewed["body_edit_s"], previewed["title_edit_s"]) if "title_edit_s" in previewed else None
+    added = f"cold image processing (cold build with a photo per brief less without) ≤ {COLD_ADDED_GOAL_S:.0f} s"
+    warm = f"warm build with photos ≤ {WARM_RATIO_GOAL}× the warm build without"
     checks = [
-        (f"cold image processing (cold build with a photo per brief less without) ≤ {COLD_ADDED_GOAL_S:.0f} s",
-         result["cold_added_s"], COLD_ADDED_GOAL_S),
-        (f"warm build with photos ≤ {WARM_RATIO_GOAL}× the warm build without", result["warm_ratio"], WARM_RATIO_GOAL),
+        (f"{added} (wall)", result["cold_added_s"], COLD_ADDED_GOAL_S),
+        (f"{added} (CPU, 2 cores: half of it)", _half(result.get("cold_added_cpu_s")), COLD_ADDED_GOAL_S),
+        (f"{warm} (wall)", result["warm_ratio"], WARM_RATIO_GOAL),
+        (f"{warm} (CPU)", result.get("warm_cpu_ratio"), WARM_RATIO_GOAL),
         (f"preview with photos shows a saved edit < {PREVIEW_GOAL_S:.0f} s", slowest, PREVIEW_GOAL_S),
     ]
     lines = []
@@ -96,6 +109,11 @@ def media_lines(result: dict[str, Any] | None) -> list[str]:
     if "error" in previewed:
         lines[-1] += f" ({previewed['error']})"
     return lines
+
+
+def _half(value: float | None) -> float | None:
+    """CPU seconds as wall seconds on two busy cores (the goal's machine)."""
+    return round(value / 2, 2) if value is not None else None
 
 
 def unique_photo(jpeg: bytes, number: int) -> bytes:

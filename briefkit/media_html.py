@@ -48,7 +48,7 @@ class MediaMarkup:
 
     def page(self, body: str, brief_id: str, page_url: str) -> str:
         """``body`` with the brief's bundle images and attachment links rewritten."""
-        if brief_id not in {i for i, _ in self.media.images} and not self.media.attachments(brief_id):
+        if not self.media.has_media(brief_id):
             return body
         folder = _relative_folder(brief_id, page_url)
         first = _first_image_at_top(body)

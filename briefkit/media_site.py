@@ -26,6 +26,7 @@ import shutil
 import unicodedata
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import cached_property
 from multiprocessing import get_context
 from pathlib import Path
 from typing import Any
@@ -133,6 +134,14 @@ class MediaSite:
         if self._drawing is not None:
             drawing, self._drawing = self._drawing, None
             drawing.wait()
+
+    def has_media(self, brief_id: str) -> bool:
+        """Whether the brief publishes any image or attachment."""
+        return bool(self.files.get(brief_id)) or brief_id in self._image_ids
+
+    @cached_property
+    def _image_ids(self) -> frozenset[str]:  # asked once a page, after ``publish``: a set, not a scan
+        return frozenset(i for i, _ in self.images)
 
     def image(self, brief_id: str, name: str) -> PublishedImage | None:
         return self.images.get((brief_id, unicodedata.normalize("NFC", name)))
