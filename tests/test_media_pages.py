@@ -274,3 +274,15 @@ def test_bad_bundles_stop_the_build_and_the_check_with_their_lines(tmp_path: Pat
     assert check.returncode == 1 and "Traceback" not in check.stderr
     for line in expected:
         assert line in check.stderr, (line, check.stderr)
+
+
+def test_media_pages_pass_the_nu_html_checker(media_site: Build) -> None:
+    from test_html_valid import _require_checker
+
+    java = _require_checker()
+    vnu = ROOT / "node_modules" / "vnu-jar" / "build" / "dist" / "vnu.jar"
+    pages = [media_site.site / p for p in (f"briefs/{BID}/index.html", f"en/briefs/{BID}/index.html", "index.html")]
+    proc = subprocess.run([java, "-jar", str(vnu), "--errors-only", "--format", "json", *map(str, pages)],
+                          capture_output=True, text=True, timeout=600)
+    messages = json.loads(proc.stderr or proc.stdout or '{"messages": []}')["messages"]
+    assert [m["message"] for m in messages if m.get("type") in ("error", "non-document-error")] == []
