@@ -89,7 +89,7 @@ class MediaSite:
     site_names: dict[str, str]
     images: dict[tuple[str, str], PublishedImage] = field(default_factory=dict)  # (id, name) -> published
     files: dict[str, list[Attachment]] = field(default_factory=dict)  # id -> attachments, in body order
-    stems: dict[tuple[str, str], str] = field(default_factory=dict)
+    stems: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> image name -> its files' stem
     published: bool = False
     site_dir: Path | None = None  # where ``publish`` wrote
     _drawing: CardDrawing | None = None
@@ -217,12 +217,12 @@ class MediaSite:
     def _stem(self, brief_id: str, name: str) -> str:
         """A file-name stem for an image's published files: ASCII, unique within the bundle."""
         base = re.sub(r"[^a-z0-9]+", "-", os.path.splitext(name)[0].lower()).strip("-") or "image"
-        taken = {stem for (i, _), stem in self.stems.items() if i == brief_id}
+        taken = self.stems.setdefault(brief_id, {})
         stem, n = base, 1
-        while stem in taken or stem.startswith("card-"):
+        while stem in taken.values() or stem.startswith("card-"):
             n += 1
             stem = f"{base}-{n}"
-        self.stems[(brief_id, name)] = stem
+        taken[name] = stem
         return stem
 
     def _attach(self, media: BriefMedia, name: str, out: Path) -> Attachment:
