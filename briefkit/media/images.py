@@ -137,7 +137,7 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
             problem.job = job
             raise
     misses = [i for i, r in enumerate(results) if r is None]
-    count = min(workers or len(os.sched_getaffinity(0)), len(misses))
+    count = min(workers or _cores(), len(misses))
     if count <= 1 or len(misses) < 3:
         done = [_run(jobs[i]) for i in misses]
     else:
@@ -146,6 +146,13 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     for i, published in zip(misses, done, strict=True):
         results[i] = published
     return [r for r in results if r is not None]
+
+
+def _cores() -> int:
+    """The cores this process may run on (all of them where the system cannot say)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _run(job: ImageJob) -> PublishedImage:
