@@ -412,3 +412,27 @@ def test_other_pixel_formats_are_published(mode: str, fmt: str, name: str, tmp_p
     for v in [*published.variants, *published.fallbacks, published.thumb, published.og]:
         with Image.open(tmp_path / "out" / v.name) as im:
             assert im.size == (v.width, v.height) and im.mode in ("RGB", "RGBA")
+
+
+def test_writing_over_a_placed_file_leaves_the_cache_intact(sources: dict[str, Path], tmp_path: Path) -> None:
+    """Published files may be hard links into the cache: a later image of the same name must not write through."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    publish_image(sources["photo"], out, cache_dir=cache, stem="lead")
+    publish_image(sources["photo"], out, cache_dir=cache, stem="lead")  # placed from the cache
+    kept = _published_files(out)
+    other = tmp_path / "other.jpg"
+    Image.new("RGB", (1600, 1000), (0, 200, 0)).save(other)
+    publish_image(other, out, cache_dir=None, stem="lead")
+    publish_image(sources["photo"], tmp_path / "again", cache_dir=cache, stem="lead")
+    assert _published_files(tmp_path / "again") == kept
+
+
+def test_a_cached_file_changed_in_place_is_encoded_again(sources: dict[str, Path], tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    publish_image(sources["webp"], tmp_path / "fresh", cache_dir=None, stem="f")
+    publish_image(sources["webp"], tmp_path / "one", cache_dir=cache, stem="f")
+    publish_image(sources["webp"], tmp_path / "two", cache_dir=cache, stem="f")
+    with (tmp_path / "two" / "f-og.jpg").open("r+b") as placed:  # writes through a hard link, if it is one
+        placed.write(b"\0" * 64)
+    publish_image(sources["webp"], tmp_path / "three", cache_dir=cache, stem="f")
+    assert _published_files(tmp_path / "three") == _published_files(tmp_path / "fresh")

@@ -116,7 +116,7 @@ def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str
         store.store(cache_dir, _cache_key(source), {o.suffix: o.data for o in outputs}, manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
     for o in outputs:
-        (out_dir / f"{stem}-{o.suffix}").write_bytes(o.data)
+        store.write(out_dir / f"{stem}-{o.suffix}", o.data)
     return _published(manifest, stem)
 
 
