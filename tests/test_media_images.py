@@ -296,7 +296,9 @@ def test_too_large_file_is_refused(tmp_path: Path) -> None:
         ("anim.gif", b"GIF89a", "'.gif' is not an image type the site publishes (save it as .jpg, .png or .webp)"),
         ("anim.png", b"GIF89a\x01\x00\x01\x00", "the file's content is a GIF image, not a PNG image"),
         ("empty.webp", b"", "the file's content is an empty file, not a WebP image"),
-        ("scan.jpeg", b"%PDF-1.7\n", "the file's content is a PDF document, not a JPEG image"),
+        ("scan.jpeg", b"%PDF-1.7\n", "the file's content is a PDF document, not a JPEG image (upload the image"),
+        ("phone.jpg", b"\0\0\0\x18ftypheic\0\0\0\0",
+         "content is a HEIC photo or video, not a JPEG image (convert it to JPEG, or PNG for a drawing)"),
     ],
 )
 def test_non_images_are_refused_with_a_clear_message(name: str, content: bytes, message: str, tmp_path: Path) -> None:

@@ -212,7 +212,12 @@ def _inspect(fp: IO[bytes], expected: str, max_pixels: int) -> ImageFacts:
     fp.seek(0)
     actual = content_kind(head)
     if actual not in IMAGE_NAMES:
-        advice = "export it as PNG" if "SVG" in actual else "upload the image itself, saved as .jpg, .png or .webp"
+        if "SVG" in actual:
+            advice = "export it as PNG"
+        elif "image" in actual or "photo" in actual or "Photoshop" in actual:
+            advice = "convert it to JPEG, or PNG for a drawing"
+        else:
+            advice = "upload the image itself, saved as .jpg, .png or .webp"
         raise MediaProblem(f"the file's content is {actual}, not {IMAGE_NAMES[expected]} ({advice})")
     if actual != expected:
         raise MediaProblem(
