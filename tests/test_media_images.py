@@ -438,3 +438,16 @@ def test_a_cached_file_changed_in_place_is_encoded_again(sources: dict[str, Path
         placed.write(b"\0" * 64)
     publish_image(sources["webp"], tmp_path / "three", cache_dir=cache, stem="f")
     assert _published_files(tmp_path / "three") == _published_files(tmp_path / "fresh")
+
+
+def test_an_image_too_tall_for_webp_is_refused_before_decoding(tmp_path: Path) -> None:
+    tall = _png_header_only(tmp_path / "scroll.png", 1000, 20000)
+    with pytest.raises(MediaProblem, match=r"1000 × 20000 pixels, too tall to show on a page \(crop it"):
+        inspect_image(tall)
+    Image.new("RGB", (2400, 16000), (1, 2, 3)).save(tmp_path / "fits.png")  # its 1440 px variant: 9600 high
+    assert inspect_image(tmp_path / "fits.png").height == 16000
+
+
+def test_srcset_lists_the_webp_variants(sources: dict[str, Path], tmp_path: Path) -> None:
+    published = publish_image(sources["photo"], tmp_path, cache_dir=None, stem="p")
+    assert published.srcset("../") == "../p-480.webp 480w, ../p-960.webp 960w, ../p-1000.webp 1000w"

@@ -35,11 +35,12 @@ import PIL.features
 from PIL import Image, UnidentifiedImageError
 
 from briefkit.media import cache as store
-from briefkit.media.encode import EncodeSettings, Output, render_outputs
+from briefkit.media.encode import EncodeSettings, Output, render_outputs, variant_widths
 from briefkit.media.sniff import IMAGE_NAMES, content_kind
 
 MAX_BYTES = 20_000_000
 MAX_PIXELS = 40_000_000
+WEBP_MAX_SIDE = 16383  # the format's limit: a taller variant cannot be encoded
 SETTINGS = EncodeSettings()
 EXTENSION_KINDS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp"}
 _RENAME = {"jpeg": ".jpg", "png": ".png", "webp": ".webp"}
@@ -80,6 +81,10 @@ class PublishedImage:
     fallbacks: tuple[Variant, ...]  # one JPEG (photos) or PNG (PNG sources, transparency): the ``src``
     thumb: Variant  # 320×180 WebP, cropped to fill: lists
     og: Variant  # 1200×630 JPEG, cropped to fill: Open Graph
+
+    def srcset(self, prefix: str = "") -> str:
+        """The WebP variants as a ``srcset`` value, each name after ``prefix`` (a URL folder, e.g. ``../``)."""
+        return ", ".join(f"{prefix}{v.name} {v.width}w" for v in self.variants)
 
 
 @dataclass(frozen=True)
@@ -238,11 +243,18 @@ def _inspect(fp: IO[bytes], expected: str, max_pixels: int) -> ImageFacts:
                 im.verify()
     except (Image.DecompressionBombError, Image.DecompressionBombWarning):
         raise MediaProblem(f"the image has too many pixels, {limit}") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
-        raise MediaProblem(f"the image is damaged or incomplete (save it again): {error}") from None
+    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError):
+        raise MediaProblem("the image is damaged or incomplete (save it again)") from None
     if width < 1 or height < 1:
         raise MediaProblem("the image is empty (save it again)")
-    return ImageFacts(expected, height, width) if turned else ImageFacts(expected, width, height)
+    facts = ImageFacts(expected, height, width) if turned else ImageFacts(expected, width, height)
+    shown = variant_widths(facts.width, SETTINGS)[-1]
+    if facts.height * shown / facts.width > WEBP_MAX_SIDE:
+        raise MediaProblem(
+            f"the image is {facts.width} × {facts.height} pixels, too tall to show on a page "
+            "(crop it, or split it into parts)"
+        )
+    return facts
 
 
 def _orientation(im: Image.Image) -> int:
