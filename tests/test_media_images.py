@@ -351,12 +351,13 @@ def test_pool_places_cached_images_without_encoding(
 ) -> None:
     cache = tmp_path / "cache"
     jobs = [ImageJob(src, tmp_path / "one", stem=kind, cache_dir=cache) for kind, src in sources.items()]
-    first = publish_images(jobs, workers=2)
+    first = publish_images(jobs, workers=1)
 
-    def refuse(source: bytes, kind: str) -> list[object]:
-        raise AssertionError("encoded again despite the cache")
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("encoded again, or a pool started, despite the cache")
 
     monkeypatch.setattr(images, "_encode", refuse)
+    monkeypatch.setattr(images, "ProcessPoolExecutor", refuse)
     again = publish_images([ImageJob(j.src, tmp_path / "two", j.stem, cache) for j in jobs], workers=2)
     assert again == first
     assert _published_files(tmp_path / "one") == _published_files(tmp_path / "two")

@@ -23,7 +23,7 @@ import hashlib
 import os
 import warnings
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
 from multiprocessing import get_context
@@ -129,28 +129,38 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     """``publish_image`` for every job, in order, in a pool of ``workers`` processes (default: every core).
 
     The results and bytes are those of publishing one after another. Images
-    found in the cache are placed here; only the others go to the pool (which
-    takes a fraction of a second to start), and only when there are at least
-    three. A problem raises the ``MediaProblem`` of the first failing job in
-    job order, with ``job`` set on it.
+    found in the cache are placed here, while the pool encodes the others; the
+    pool (a fraction of a second to start) starts at the first image not in
+    the cache, unless fewer than three jobs are left. A problem raises the
+    ``MediaProblem`` of the first failing job in job order, with ``job`` set.
     """
-    results: list[PublishedImage | None] = []
-    for job in jobs:
-        try:
-            results.append(_lookup(job.src, job.out_dir, job.cache_dir, job.stem)[2] if job.cache_dir else None)
-        except MediaProblem as problem:
-            problem.job = job
-            raise
-    misses = [i for i, r in enumerate(results) if r is None]
-    count = min(workers or _cores(), len(misses))
-    if count <= 1 or len(misses) < 3:
-        done = [_run(jobs[i]) for i in misses]
-    else:
-        with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
-            done = list(pool.map(_run, [jobs[i] for i in misses]))
-    for i, published in zip(misses, done, strict=True):
-        results[i] = published
-    return [r for r in results if r is not None]
+    count = workers or _cores()
+    results: list[PublishedImage | Future[PublishedImage]] = []
+    pool: ProcessPoolExecutor | None = None
+    failure: MediaProblem | None = None
+    try:
+        for i, job in enumerate(jobs):
+            try:
+                hit = _lookup(job.src, job.out_dir, job.cache_dir, job.stem)[2] if job.cache_dir else None
+            except MediaProblem as problem:
+                problem.job = job
+                failure = problem
+                break
+            if hit is None and pool is None and count > 1 and len(jobs) - i >= 3:
+                pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+            if hit is not None:
+                results.append(hit)
+            elif pool is not None:
+                results.append(pool.submit(_run, job))
+            else:
+                results.append(_run(job))
+        published = [r.result() if isinstance(r, Future) else r for r in results]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if failure is not None:
+        raise failure
+    return published
 
 
 def _cores() -> int:
