@@ -36,3 +36,9 @@ def test_add_media_gives_every_brief_a_bundle_with_a_photo(tmp_path: Path) -> No
 
 def test_photos_are_deterministic_and_differ_by_seed() -> None:
     assert photo_jpeg(1, (120, 80)) == photo_jpeg(1, (120, 80)) != photo_jpeg(2, (120, 80))
+
+
+def test_every_brief_gets_a_different_photo(tmp_path: Path) -> None:
+    generate_corpus(tmp_path / "corpus", 9, seed=1)
+    photos = add_media(tmp_path / "corpus", size=(90, 60))
+    assert len({p.read_bytes() for p in photos}) == 9

@@ -296,7 +296,9 @@ def test_too_large_file_is_refused(tmp_path: Path) -> None:
         ("anim.gif", b"GIF89a", "'.gif' is not an image type the site publishes (save it as .jpg, .png or .webp)"),
         ("anim.png", b"GIF89a\x01\x00\x01\x00", "the file's content is a GIF image, not a PNG image"),
         ("empty.webp", b"", "the file's content is an empty file, not a WebP image"),
-        ("scan.jpeg", b"%PDF-1.7\n", "the file's content is a PDF document, not a JPEG image"),
+        ("scan.jpeg", b"%PDF-1.7\n", "the file's content is a PDF document, not a JPEG image (upload the image"),
+        ("phone.jpg", b"\0\0\0\x18ftypheic\0\0\0\0",
+         "content is a HEIC photo or video, not a JPEG image (convert it to JPEG, or PNG for a drawing)"),
     ],
 )
 def test_non_images_are_refused_with_a_clear_message(name: str, content: bytes, message: str, tmp_path: Path) -> None:
@@ -349,12 +351,13 @@ def test_pool_places_cached_images_without_encoding(
 ) -> None:
     cache = tmp_path / "cache"
     jobs = [ImageJob(src, tmp_path / "one", stem=kind, cache_dir=cache) for kind, src in sources.items()]
-    first = publish_images(jobs, workers=2)
+    first = publish_images(jobs, workers=1)
 
-    def refuse(source: bytes, kind: str) -> list[object]:
-        raise AssertionError("encoded again despite the cache")
+    def refuse(*args: object, **kwargs: object) -> None:
+        raise AssertionError("encoded again, or a pool started, despite the cache")
 
     monkeypatch.setattr(images, "_encode", refuse)
+    monkeypatch.setattr(images, "ProcessPoolExecutor", refuse)
     again = publish_images([ImageJob(j.src, tmp_path / "two", j.stem, cache) for j in jobs], workers=2)
     assert again == first
     assert _published_files(tmp_path / "one") == _published_files(tmp_path / "two")
@@ -412,3 +415,40 @@ def test_other_pixel_formats_are_published(mode: str, fmt: str, name: str, tmp_p
     for v in [*published.variants, *published.fallbacks, published.thumb, published.og]:
         with Image.open(tmp_path / "out" / v.name) as im:
             assert im.size == (v.width, v.height) and im.mode in ("RGB", "RGBA")
+
+
+def test_writing_over_a_placed_file_leaves_the_cache_intact(sources: dict[str, Path], tmp_path: Path) -> None:
+    """Published files may be hard links into the cache: a later image of the same name must not write through."""
+    cache, out = tmp_path / "cache", tmp_path / "out"
+    publish_image(sources["photo"], out, cache_dir=cache, stem="lead")
+    publish_image(sources["photo"], out, cache_dir=cache, stem="lead")  # placed from the cache
+    kept = _published_files(out)
+    other = tmp_path / "other.jpg"
+    Image.new("RGB", (1600, 1000), (0, 200, 0)).save(other)
+    publish_image(other, out, cache_dir=None, stem="lead")
+    publish_image(sources["photo"], tmp_path / "again", cache_dir=cache, stem="lead")
+    assert _published_files(tmp_path / "again") == kept
+
+
+def test_a_cached_file_changed_in_place_is_encoded_again(sources: dict[str, Path], tmp_path: Path) -> None:
+    cache = tmp_path / "cache"
+    publish_image(sources["webp"], tmp_path / "fresh", cache_dir=None, stem="f")
+    publish_image(sources["webp"], tmp_path / "one", cache_dir=cache, stem="f")
+    publish_image(sources["webp"], tmp_path / "two", cache_dir=cache, stem="f")
+    with (tmp_path / "two" / "f-og.jpg").open("r+b") as placed:  # writes through a hard link, if it is one
+        placed.write(b"\0" * 64)
+    publish_image(sources["webp"], tmp_path / "three", cache_dir=cache, stem="f")
+    assert _published_files(tmp_path / "three") == _published_files(tmp_path / "fresh")
+
+
+def test_an_image_too_tall_for_webp_is_refused_before_decoding(tmp_path: Path) -> None:
+    tall = _png_header_only(tmp_path / "scroll.png", 1000, 20000)
+    with pytest.raises(MediaProblem, match=r"1000 × 20000 pixels, too tall to show on a page \(crop it"):
+        inspect_image(tall)
+    Image.new("RGB", (2400, 16000), (1, 2, 3)).save(tmp_path / "fits.png")  # its 1440 px variant: 9600 high
+    assert inspect_image(tmp_path / "fits.png").height == 16000
+
+
+def test_srcset_lists_the_webp_variants(sources: dict[str, Path], tmp_path: Path) -> None:
+    published = publish_image(sources["photo"], tmp_path, cache_dir=None, stem="p")
+    assert published.srcset("../") == "../p-480.webp 480w, ../p-960.webp 960w, ../p-1000.webp 1000w"

@@ -2,13 +2,15 @@
 
 An entry is a folder named by a digest (the caller's: source bytes, settings,
 library and code versions) holding the files and a ``manifest.json``
-describing them. An entry is written into a temporary folder and renamed into
+describing them, with each file's SHA-256: an entry whose file was changed
+(published files are hard links to it) is not used. An entry is written into a temporary folder and renamed into
 place, so a reader never sees half of one and two processes encoding the same
 image both end up with one entry.
 """
 
 from __future__ import annotations
 
+import hashlib
 import json
 import os
 import shutil
@@ -22,27 +24,29 @@ def entry_dir(cache_dir: Path, key: str) -> Path:
 
 
 def load(cache_dir: Path, key: str) -> dict[str, Any] | None:
-    """The manifest of entry ``key``, or ``None`` when it is missing or incomplete."""
+    """The manifest of entry ``key``, or ``None`` when it is missing, incomplete or altered."""
     folder = entry_dir(cache_dir, key)
     try:
         manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-    except (OSError, ValueError):
-        return None
-    files = manifest.get("files")
-    if not isinstance(files, list) or not all(isinstance(f, str) and (folder / f).is_file() for f in files):
+        digests = manifest["files"]
+        if not isinstance(digests, dict):
+            return None
+        if any(_digest((folder / name).read_bytes()) != digest for name, digest in digests.items()):
+            return None
+    except (OSError, ValueError, KeyError, TypeError):
         return None
     return manifest
 
 
 def store(cache_dir: Path, key: str, files: dict[str, bytes], manifest: dict[str, Any]) -> None:
-    """Write entry ``key``: ``files`` by name, and ``manifest`` (with the list of names added)."""
+    """Write entry ``key``: ``files`` by name, and ``manifest`` (with each file's digest added)."""
     folder = entry_dir(cache_dir, key)
     folder.parent.mkdir(parents=True, exist_ok=True)
     tmp = Path(tempfile.mkdtemp(prefix=f".{key[:12]}-", dir=folder.parent))
     try:
         for name, data in files.items():
             (tmp / name).write_bytes(data)
-        body = dict(manifest, files=sorted(files))
+        body = dict(manifest, files={name: _digest(data) for name, data in sorted(files.items())})
         (tmp / "manifest.json").write_text(json.dumps(body, sort_keys=True, indent=1), encoding="utf-8")
         try:
             tmp.rename(folder)
@@ -52,6 +56,16 @@ def store(cache_dir: Path, key: str, files: dict[str, bytes], manifest: dict[str
                 tmp.rename(folder)
     finally:
         shutil.rmtree(tmp, ignore_errors=True)
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
+
+
+def write(target: Path, data: bytes) -> None:
+    """Write ``data`` to a new file at ``target``: never through an existing file, which may be a link into a cache."""
+    target.unlink(missing_ok=True)
+    target.write_bytes(data)
 
 
 def place(source: Path, target: Path) -> None:

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 import io
-import os
 import unicodedata
 from functools import cache
 from pathlib import Path
@@ -48,19 +47,13 @@ def render_card(title: str, site_name: str, lang: str, out: Path, *, cache_dir: 
     title, site_name = drawable(title), drawable(site_name)
     key = hashlib.sha256("\0".join([title, site_name, lang, _engine_key()]).encode("utf-8")).hexdigest()
     out.parent.mkdir(parents=True, exist_ok=True)
-    cached = cache_dir / "cards" / key[:2] / f"{key}.png" if cache_dir is not None else None
-    if cached is not None and cached.is_file():
-        store.place(cached, out)
+    if cache_dir is not None and store.load(cache_dir / "cards", key) is not None:
+        store.place(store.entry_dir(cache_dir / "cards", key) / "card.png", out)
         return
     data = _draw(title, site_name)
-    if cached is None:
-        out.write_bytes(data)
-        return
-    cached.parent.mkdir(parents=True, exist_ok=True)
-    tmp = cached.with_name(f".{key}.{os.getpid()}.tmp")
-    tmp.write_bytes(data)
-    os.replace(tmp, cached)
-    store.place(cached, out)
+    if cache_dir is not None:
+        store.store(cache_dir / "cards", key, {"card.png": data}, {})
+    store.write(out, data)
 
 
 def drawable(text: str) -> str:

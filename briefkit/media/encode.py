@@ -39,6 +39,9 @@ class EncodeSettings:
     reducing_gap: float = 2.0
 
 
+SETTINGS = EncodeSettings()
+
+
 @dataclass(frozen=True)
 class Output:
     """One published file: its role (``variant``, ``fallback``, ``thumb``, ``og``), name suffix and bytes."""

@@ -1,11 +1,8 @@
 """Images of brief bundles: checked by their content, published without metadata in the widths a page needs.
 
-``inspect_image`` accepts JPEG, PNG and WebP only, decided by the file's
-content (Pillow opening it with just those three decoders), and the content
-must match the extension's family: a PNG named ``.jpg`` is refused, so that
-what the writer sees on their computer is what the site publishes. It reads
-the header only: an image over the pixel limit (a decompression bomb) is
-refused before a single pixel is decoded.
+``inspect_image`` (from ``checks``) accepts JPEG, PNG and WebP by their
+content, matching their extension, within 20 MB and 40 megapixels, reading
+the header only.
 
 ``publish_image`` writes ``<stem>-<width>.webp`` variants (480/960/1440, never
 wider than the source, twice the page column or 2000 px), one fallback
@@ -21,43 +18,25 @@ from __future__ import annotations
 
 import hashlib
 import os
-import warnings
 from collections.abc import Sequence
-from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
 from multiprocessing import get_context
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
 import PIL
 import PIL.features
-from PIL import Image, UnidentifiedImageError
 
 from briefkit.media import cache as store
-from briefkit.media.encode import EncodeSettings, Output, render_outputs
-from briefkit.media.sniff import IMAGE_NAMES, content_kind
-
-MAX_BYTES = 20_000_000
-MAX_PIXELS = 40_000_000
-SETTINGS = EncodeSettings()
-EXTENSION_KINDS = {".jpg": "jpeg", ".jpeg": "jpeg", ".png": "png", ".webp": "webp"}
-_RENAME = {"jpeg": ".jpg", "png": ".png", "webp": ".webp"}
-
-
-class MediaProblem(Exception):
-    """A bundle file the site cannot publish; the message says what is wrong and what to do (no path)."""
-
-    job: ImageJob | None = None  # set by publish_images: which image it is
-
-
-@dataclass(frozen=True)
-class ImageFacts:
-    """What the header of an accepted image says; width and height as shown (orientation applied)."""
-
-    format: str  # "jpeg" | "png" | "webp"
-    width: int
-    height: int
+from briefkit.media.checks import EXTENSION_KINDS as EXTENSION_KINDS
+from briefkit.media.checks import MAX_BYTES as MAX_BYTES
+from briefkit.media.checks import MAX_PIXELS as MAX_PIXELS
+from briefkit.media.checks import ImageFacts as ImageFacts
+from briefkit.media.checks import MediaProblem as MediaProblem
+from briefkit.media.checks import inspect_image as inspect_image
+from briefkit.media.encode import SETTINGS, Output, render_outputs
 
 
 @dataclass(frozen=True)
@@ -81,6 +60,10 @@ class PublishedImage:
     thumb: Variant  # 320×180 WebP, cropped to fill: lists
     og: Variant  # 1200×630 JPEG, cropped to fill: Open Graph
 
+    def srcset(self, prefix: str = "") -> str:
+        """The WebP variants as a ``srcset`` value, each name after ``prefix`` (a URL folder, e.g. ``../``)."""
+        return ", ".join(f"{prefix}{v.name} {v.width}w" for v in self.variants)
+
 
 @dataclass(frozen=True)
 class ImageJob:
@@ -90,19 +73,6 @@ class ImageJob:
     out_dir: Path
     stem: str
     cache_dir: Path | None = None
-
-
-def inspect_image(path: Path, *, max_bytes: int = MAX_BYTES, max_pixels: int = MAX_PIXELS) -> ImageFacts:
-    """Check the image at ``path`` by its content and header; raise ``MediaProblem`` if it cannot be published."""
-    expected = _expected_kind(path)
-    size = path.stat().st_size
-    if size > max_bytes:
-        raise MediaProblem(
-            f"the image is {size / 1_000_000:.1f} MB, over the {max_bytes / 1_000_000:g} MB limit "
-            "(save it smaller, e.g. 3000 pixels wide at JPEG quality 85)"
-        )
-    with path.open("rb") as fp:
-        return _inspect(fp, expected, max_pixels)
 
 
 def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str) -> PublishedImage:
@@ -116,7 +86,7 @@ def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str
         store.store(cache_dir, _cache_key(source), {o.suffix: o.data for o in outputs}, manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
     for o in outputs:
-        (out_dir / f"{stem}-{o.suffix}").write_bytes(o.data)
+        store.write(out_dir / f"{stem}-{o.suffix}", o.data)
     return _published(manifest, stem)
 
 
@@ -124,28 +94,45 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     """``publish_image`` for every job, in order, in a pool of ``workers`` processes (default: every core).
 
     The results and bytes are those of publishing one after another. Images
-    found in the cache are placed here; only the others go to the pool (which
-    takes a fraction of a second to start), and only when there are at least
-    three. A problem raises the ``MediaProblem`` of the first failing job in
-    job order, with ``job`` set on it.
+    found in the cache are placed here, while the pool encodes the others; the
+    pool (a fraction of a second to start) starts at the first image not in
+    the cache, unless fewer than three jobs are left. A problem raises the
+    ``MediaProblem`` of the first failing job in job order, with ``job`` set.
     """
-    results: list[PublishedImage | None] = []
-    for job in jobs:
-        try:
-            results.append(_lookup(job.src, job.out_dir, job.cache_dir, job.stem)[2] if job.cache_dir else None)
-        except MediaProblem as problem:
-            problem.job = job
-            raise
-    misses = [i for i, r in enumerate(results) if r is None]
-    count = min(workers or len(os.sched_getaffinity(0)), len(misses))
-    if count <= 1 or len(misses) < 3:
-        done = [_run(jobs[i]) for i in misses]
-    else:
-        with ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn")) as pool:
-            done = list(pool.map(_run, [jobs[i] for i in misses]))
-    for i, published in zip(misses, done, strict=True):
-        results[i] = published
-    return [r for r in results if r is not None]
+    count = workers or _cores()
+    results: list[PublishedImage | Future[PublishedImage]] = []
+    pool: ProcessPoolExecutor | None = None
+    failure: MediaProblem | None = None
+    try:
+        for i, job in enumerate(jobs):
+            try:
+                hit = _lookup(job.src, job.out_dir, job.cache_dir, job.stem)[2] if job.cache_dir else None
+            except MediaProblem as problem:
+                problem.job = job
+                failure = problem
+                break
+            if hit is None and pool is None and count > 1 and len(jobs) - i >= 3:
+                pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+            if hit is not None:
+                results.append(hit)
+            elif pool is not None:
+                results.append(pool.submit(_run, job))
+            else:
+                results.append(_run(job))
+        published = [r.result() if isinstance(r, Future) else r for r in results]
+    finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
+    if failure is not None:
+        raise failure
+    return published
+
+
+def _cores() -> int:
+    """The cores this process may run on (all of them where the system cannot say)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def _run(job: ImageJob) -> PublishedImage:
@@ -187,58 +174,6 @@ def _encode(source: bytes, kind: str) -> list[Output]:
         return render_outputs(source, kind, SETTINGS)
     except (OSError, SyntaxError, ValueError, EOFError):
         raise MediaProblem("the image could not be decoded: it is damaged or incomplete (save it again)") from None
-
-
-def _expected_kind(path: Path) -> str:
-    suffix = path.suffix.lower()
-    if suffix == ".svg":
-        raise MediaProblem("SVG is not accepted as an image (export the drawing as PNG, or JPEG for a photo)")
-    kind = EXTENSION_KINDS.get(suffix)
-    if kind is None:
-        shown = f"'{suffix}'" if suffix else "a name without an extension"
-        raise MediaProblem(f"{shown} is not an image type the site publishes (save it as .jpg, .png or .webp)")
-    return kind
-
-
-def _inspect(fp: IO[bytes], expected: str, max_pixels: int) -> ImageFacts:
-    head = fp.read(512)
-    fp.seek(0)
-    actual = content_kind(head)
-    if actual not in IMAGE_NAMES:
-        advice = "export it as PNG" if "SVG" in actual else "upload the image itself, saved as .jpg, .png or .webp"
-        raise MediaProblem(f"the file's content is {actual}, not {IMAGE_NAMES[expected]} ({advice})")
-    if actual != expected:
-        raise MediaProblem(
-            f"the file's content is {IMAGE_NAMES[actual]} but its name ends like {IMAGE_NAMES[expected]} "
-            f"(rename it to end in {_RENAME[actual]})"
-        )
-    limit = f"over the {max_pixels / 1_000_000:g}-megapixel limit (scale it down, e.g. to 3000 pixels wide)"
-    try:
-        with warnings.catch_warnings():
-            warnings.simplefilter("error", Image.DecompressionBombWarning)
-            with Image.open(fp, formats=["JPEG", "PNG", "WEBP"]) as im:
-                width, height = im.size
-                if width * height > max_pixels:
-                    raise MediaProblem(f"the image is {width} × {height} pixels, {limit}")
-                if expected != "jpeg" and getattr(im, "is_animated", False):
-                    raise MediaProblem("animated images are not accepted (publish a still image)")
-                turned = _orientation(im) in (5, 6, 7, 8)
-                im.verify()
-    except (Image.DecompressionBombError, Image.DecompressionBombWarning):
-        raise MediaProblem(f"the image has too many pixels, {limit}") from None
-    except (UnidentifiedImageError, OSError, SyntaxError, ValueError, EOFError) as error:
-        raise MediaProblem(f"the image is damaged or incomplete (save it again): {error}") from None
-    if width < 1 or height < 1:
-        raise MediaProblem("the image is empty (save it again)")
-    return ImageFacts(expected, height, width) if turned else ImageFacts(expected, width, height)
-
-
-def _orientation(im: Image.Image) -> int:
-    """The EXIF orientation from the header; a PNG's ``eXIf`` after the pixels is not read (that would decode)."""
-    if im.format == "PNG" and "exif" not in im.info:
-        return 1
-    value = im.getexif().get(0x0112, 1)
-    return value if isinstance(value, int) else 1
 
 
 def _manifest(outputs: list[Output]) -> dict[str, Any]:
