@@ -135,6 +135,15 @@ class MediaSite:
             drawing, self._drawing = self._drawing, None
             drawing.wait()
 
+    def stop(self) -> None:
+        """A failed or interrupted build: draw no more cards, and wait for those being drawn.
+
+        Then nothing writes into the output any more when it is abandoned.
+        """
+        if self._drawing is not None:
+            drawing, self._drawing = self._drawing, None
+            drawing.stop()
+
     def has_media(self, brief_id: str) -> bool:
         """Whether the brief publishes any image or attachment."""
         return bool(self.files.get(brief_id)) or brief_id in self._image_ids
@@ -288,6 +297,10 @@ class CardDrawing:
         finally:
             if self.pool is not None:
                 self.pool.shutdown(cancel_futures=True)
+
+    def stop(self) -> None:
+        if self.pool is not None:
+            self.pool.shutdown(wait=True, cancel_futures=True)
 
 
 def _render_cards(jobs: list[CardJob]) -> None:

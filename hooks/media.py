@@ -7,7 +7,9 @@ card written into ``briefs/<id>/``), ``on_page_content`` (after sanitising:
 the brief's bundle images and attachment links, briefkit/media_html.py) and
 ``on_page_context`` (``media`` for templates: thumbnails, ``og:image``, the
 attachments block) and ``on_post_build`` (the cards, drawn in other processes
-while the pages rendered, are waited for before the site goes in place).
+while the pages rendered, are waited for before the site goes in place;
+``on_build_error`` and ``on_shutdown`` stop them before a failed build's output
+is abandoned).
 
 MkDocs resolves a body's ``photo.jpg`` against the staged page
 (``briefs/<id>.<lang>.md``) and warns that ``briefs/photo.jpg`` is not among
@@ -41,6 +43,7 @@ _PAGES_LOG = logging.getLogger("mkdocs.structure.pages")
 # What this process's builds published (a preview rebuild writes only what changed): the
 # hook-module form of a persistent plugin's state, made anew by on_startup.
 _memo: list[PublishMemo] = [PublishMemo()]
+_building: list[MediaSite] = []  # this build's media, for on_build_error and on_shutdown
 
 
 def on_startup(command: str, dirty: bool) -> None:
@@ -54,6 +57,7 @@ def on_config(config: MkDocsConfig) -> MkDocsConfig:
         return config  # the English pass of the same build
     media = MediaSite(state.site, state.root, config.site_url or "/", _site_names(config))
     config[MEDIA] = MediaMarkup(media, state.root / FRAGMENTS)
+    _building[:] = [media]
     for old in [f for f in _PAGES_LOG.filters if isinstance(f, _BundleLinks)]:
         _PAGES_LOG.removeFilter(old)
     _PAGES_LOG.addFilter(_BundleLinks(media))
@@ -73,6 +77,18 @@ def on_post_build(config: MkDocsConfig) -> None:
         return  # a nested language pass: the outer pass finishes
     markup: MediaMarkup = config[MEDIA]
     markup.media.finish()
+
+
+@event_priority(100)  # before hooks/briefs_site.py abandons the unfinished output: no card is written after
+def on_build_error(error: Exception) -> None:
+    for media in _building:
+        media.stop()
+
+
+@event_priority(100)  # the same after Ctrl-C, which no on_build_error hears
+def on_shutdown() -> None:
+    for media in _building:
+        media.stop()
 
 
 @event_priority(-50)  # after hooks/sanitize.py: the markup added here is ours
