@@ -18,7 +18,9 @@ from __future__ import annotations
 
 import difflib
 import functools
+import os
 import posixpath
+import stat
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
@@ -166,12 +168,12 @@ def _shown(name: str) -> str:
 
 def _content(path: Path, ext: str) -> str | None:
     try:
-        stat = path.lstat()
+        found = os.lstat(path)  # one call: a preview asks again for every file on every save
     except OSError as err:
         return f"cannot be read: {err.strerror or type(err).__name__}"
-    if not path.is_file() or path.is_symlink():
+    if not stat.S_ISREG(found.st_mode):
         return "is a link or not a plain file" + advice("put the file itself in the bundle")
-    return _judged(str(path), ext, stat.st_size, stat.st_mtime_ns)
+    return _judged(str(path), ext, found.st_size, found.st_mtime_ns)
 
 
 @functools.lru_cache(maxsize=4096)  # by size and time: a preview judges again only a changed file
