@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -245,9 +246,20 @@ def test_cache_hit_encodes_nothing(sources: dict[str, Path], tmp_path: Path, mon
         publish_image(sources["png"], tmp_path / "four", cache_dir=cache, stem="chart")
 
 
-def test_pool_gives_the_serial_results(sources: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("threaded", [False, True], ids=["fork", "spawn"])
+def test_pool_gives_the_serial_results(threaded: bool, sources: dict[str, Path], tmp_path: Path) -> None:
+    """Either way of starting workers (a second thread, as under ``mkdocs serve``, means spawn) gives the same."""
     jobs = [ImageJob(src, tmp_path / "pool", stem=kind) for kind, src in sources.items()]
-    pooled = publish_images(jobs, workers=2)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait, daemon=True)
+    if threaded:
+        watcher.start()
+    try:
+        alone = threading.active_count() == 1  # another test's server thread may still run here
+        assert images._start_method().get_start_method() == ("fork" if alone else "spawn")
+        pooled = publish_images(jobs, workers=2)
+    finally:
+        stop.set()
     serial = publish_images([ImageJob(j.src, tmp_path / "serial", stem=j.stem) for j in jobs], workers=1)
     assert pooled == serial
     assert _published_files(tmp_path / "pool") == _published_files(tmp_path / "serial")
