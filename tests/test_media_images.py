@@ -464,3 +464,20 @@ def test_an_image_too_tall_for_webp_is_refused_before_decoding(tmp_path: Path) -
 def test_srcset_lists_the_webp_variants(sources: dict[str, Path], tmp_path: Path) -> None:
     published = publish_image(sources["photo"], tmp_path, cache_dir=None, stem="p")
     assert published.srcset("../") == "../p-480.webp 480w, ../p-960.webp 960w, ../p-1000.webp 1000w"
+
+
+def test_large_photo_decoded_smaller_is_still_upright_and_full_width(tmp_path: Path) -> None:
+    """JPEG's scaled decoding (Image.draft) is sized for the upright image: Orientation 8 (turn 90° anticlockwise)."""
+    im = Image.new("RGB", (6000, 3800), GREY)  # decoded at half size: 3000×1900, still wider than 1440 upright
+    im.paste(RED, (0, 0, 1500, 950))
+    thumb = io.BytesIO()
+    Image.new("RGB", (16, 10)).save(thumb, "JPEG")
+    src = tmp_path / "big.jpg"
+    im.save(src, "JPEG", exif=_exif_blob(orientation=8, thumbnail=thumb.getvalue()))
+    published = publish_image(src, tmp_path / "out", cache_dir=None, stem="big")
+    assert [(v.width, v.height) for v in published.variants] == [(480, 758), (960, 1516), (1440, 2274)]
+    with Image.open(tmp_path / "out" / "big-1440.webp") as out:
+        rgb = out.convert("RGB")
+        bottom_left, top_left = rgb.getpixel((40, 2274 - 40)), rgb.getpixel((40, 40))
+        assert isinstance(bottom_left, tuple) and isinstance(top_left, tuple)
+        assert bottom_left[0] > 180 and bottom_left[1] < 80 and abs(top_left[0] - 128) < 20
