@@ -481,3 +481,13 @@ def test_large_photo_decoded_smaller_is_still_upright_and_full_width(tmp_path: P
         bottom_left, top_left = rgb.getpixel((40, 2274 - 40)), rgb.getpixel((40, 40))
         assert isinstance(bottom_left, tuple) and isinstance(top_left, tuple)
         assert bottom_left[0] > 180 and bottom_left[1] < 80 and abs(top_left[0] - 128) < 20
+
+
+def test_16_bit_grey_is_scaled_not_clipped(tmp_path: Path) -> None:
+    src = tmp_path / "deep.png"
+    Image.frombytes("I;16", (400, 300), struct.pack("<H", 30000) * (400 * 300)).save(src)
+    with Image.open(src) as check:
+        assert check.mode.startswith("I") and check.getpixel((0, 0)) == 30000
+    published = publish_image(src, tmp_path / "out", cache_dir=None, stem="deep")
+    with Image.open(tmp_path / "out" / published.fallbacks[0].name) as im:
+        assert abs(im.convert("L").getpixel((10, 10)) - 30000 / 257) <= 2  # type: ignore[operator]
