@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import struct
+import threading
 import time
 import zlib
 from pathlib import Path
@@ -245,9 +246,20 @@ def test_cache_hit_encodes_nothing(sources: dict[str, Path], tmp_path: Path, mon
         publish_image(sources["png"], tmp_path / "four", cache_dir=cache, stem="chart")
 
 
-def test_pool_gives_the_serial_results(sources: dict[str, Path], tmp_path: Path) -> None:
+@pytest.mark.parametrize("threaded", [False, True], ids=["fork", "spawn"])
+def test_pool_gives_the_serial_results(threaded: bool, sources: dict[str, Path], tmp_path: Path) -> None:
+    """Either way of starting workers (a second thread, as under ``mkdocs serve``, means spawn) gives the same."""
     jobs = [ImageJob(src, tmp_path / "pool", stem=kind) for kind, src in sources.items()]
-    pooled = publish_images(jobs, workers=2)
+    stop = threading.Event()
+    watcher = threading.Thread(target=stop.wait, daemon=True)
+    if threaded:
+        watcher.start()
+    try:
+        alone = threading.active_count() == 1  # another test's server thread may still run here
+        assert images._start_method().get_start_method() == ("fork" if alone else "spawn")
+        pooled = publish_images(jobs, workers=2)
+    finally:
+        stop.set()
     serial = publish_images([ImageJob(j.src, tmp_path / "serial", stem=j.stem) for j in jobs], workers=1)
     assert pooled == serial
     assert _published_files(tmp_path / "pool") == _published_files(tmp_path / "serial")
@@ -452,3 +464,30 @@ def test_an_image_too_tall_for_webp_is_refused_before_decoding(tmp_path: Path) -
 def test_srcset_lists_the_webp_variants(sources: dict[str, Path], tmp_path: Path) -> None:
     published = publish_image(sources["photo"], tmp_path, cache_dir=None, stem="p")
     assert published.srcset("../") == "../p-480.webp 480w, ../p-960.webp 960w, ../p-1000.webp 1000w"
+
+
+def test_large_photo_decoded_smaller_is_still_upright_and_full_width(tmp_path: Path) -> None:
+    """JPEG's scaled decoding (Image.draft) is sized for the upright image: Orientation 8 (turn 90° anticlockwise)."""
+    im = Image.new("RGB", (6000, 3800), GREY)  # decoded at half size: 3000×1900, still wider than 1440 upright
+    im.paste(RED, (0, 0, 1500, 950))
+    thumb = io.BytesIO()
+    Image.new("RGB", (16, 10)).save(thumb, "JPEG")
+    src = tmp_path / "big.jpg"
+    im.save(src, "JPEG", exif=_exif_blob(orientation=8, thumbnail=thumb.getvalue()))
+    published = publish_image(src, tmp_path / "out", cache_dir=None, stem="big")
+    assert [(v.width, v.height) for v in published.variants] == [(480, 758), (960, 1516), (1440, 2274)]
+    with Image.open(tmp_path / "out" / "big-1440.webp") as out:
+        rgb = out.convert("RGB")
+        bottom_left, top_left = rgb.getpixel((40, 2274 - 40)), rgb.getpixel((40, 40))
+        assert isinstance(bottom_left, tuple) and isinstance(top_left, tuple)
+        assert bottom_left[0] > 180 and bottom_left[1] < 80 and abs(top_left[0] - 128) < 20
+
+
+def test_16_bit_grey_is_scaled_not_clipped(tmp_path: Path) -> None:
+    src = tmp_path / "deep.png"
+    Image.frombytes("I;16", (400, 300), struct.pack("<H", 30000) * (400 * 300)).save(src)
+    with Image.open(src) as check:
+        assert check.mode.startswith("I") and check.getpixel((0, 0)) == 30000
+    published = publish_image(src, tmp_path / "out", cache_dir=None, stem="deep")
+    with Image.open(tmp_path / "out" / published.fallbacks[0].name) as im:
+        assert abs(im.convert("L").getpixel((10, 10)) - 30000 / 257) <= 2  # type: ignore[operator]

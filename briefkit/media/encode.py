@@ -120,6 +120,8 @@ def _to_srgb(im: Image.Image) -> Image.Image:
     )
     mode = "RGBA" if has_alpha else "RGB"
     icc = im.info.get("icc_profile")
+    if im.mode == "I" or im.mode.startswith("I;16"):  # 16-bit grey: scaled to 8 bits (a plain convert clips)
+        im = im.convert("I").point(lambda v: v * (1 / 257)).convert("L")
     if im.mode not in ("RGB", "RGBA", "CMYK", "L") or (has_alpha and im.mode != "RGBA"):
         im = im.convert(mode)
     converted = None

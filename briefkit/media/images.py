@@ -18,11 +18,13 @@ from __future__ import annotations
 
 import hashlib
 import os
+import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
 from functools import cache
-from multiprocessing import get_context
+from multiprocessing import get_all_start_methods, get_context
+from multiprocessing.context import BaseContext
 from pathlib import Path
 from typing import Any
 
@@ -112,7 +114,7 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
                 failure = problem
                 break
             if hit is None and pool is None and count > 1 and len(jobs) - i >= 3:
-                pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+                pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method())
             if hit is not None:
                 results.append(hit)
             elif pool is not None:
@@ -126,6 +128,14 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     if failure is not None:
         raise failure
     return published
+
+
+def _start_method() -> BaseContext:
+    """``fork`` while this process has one thread (a build): workers start at once with everything imported;
+    ``spawn`` otherwise (``mkdocs serve`` watches files in threads, and forking a threaded process can hang)."""
+    if threading.active_count() == 1 and "fork" in get_all_start_methods():
+        return get_context("fork")
+    return get_context("spawn")
 
 
 def _cores() -> int:
