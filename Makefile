@@ -36,6 +36,7 @@ check: $(RUNTIME)
 status: $(RUNTIME)
 	$(BIN)/briefs status
 
+BENCH_ARGS ?= --media 1000  # the photo lines (bench/media_bench.py) at 1,000 pairs
 bench: $(DEV)
 	$(BIN)/python -m bench $(BENCH_ARGS)
 

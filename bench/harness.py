@@ -26,6 +26,7 @@ import yaml
 from .corpus import FIXTURE_VOCABULARIES, generate_corpus
 from .machine import describe_machine
 from .measure import Run, combine, run_measured, tree_size
+from .media_bench import bench_media, media_lines
 from .preview import measure_preview
 from .projects import ROOT, export_revision, project_copy, stock_project
 from .recall import RECALL_BRIEFS, RECALL_QUERIES, load_queries, measure_recall, recall_lines
@@ -50,7 +51,7 @@ LABELS = {
 
 def bench_size(
     pairs: int, seed: int, work: Path, repeat: int = 1, source: Path = ROOT, search: bool = True,
-    preview: bool = True, vocabularies: Path | None = None,
+    preview: bool = True, vocabularies: Path | None = None, media: bool = False,
 ) -> dict[str, Any]:
     """Measure one corpus size, ``repeat`` times over; build folders go under ``work``.
 
@@ -85,7 +86,7 @@ def bench_size(
     previewed = _preview(project) if preview and runs["project_cold"].ok else None
     if previewed:
         print(f"N={pairs}: preview: {preview_line(previewed)}", flush=True)
-    return {
+    result = {
         "pairs": pairs,
         "korean_only": len(corpus.korean_only),
         "outdated": len(corpus.outdated),
@@ -95,6 +96,9 @@ def bench_size(
         "search": searched,
         "preview": previewed,
     }
+    if media:  # the same briefs with a photo each, against the builds above (bench/media_bench.py)
+        result["media"] = bench_media(pairs, seed, work, result, source, preview, vocabularies)
+    return result
 
 
 def preview_line(previewed: dict[str, Any]) -> str:
@@ -336,6 +340,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-search", action="store_true", help="skip the search measurements in Chromium")
     parser.add_argument("--no-preview", action="store_true", help="skip timing the preview (mkdocs serve --dirty)")
     parser.add_argument("--seed", type=int, default=0, help="corpus seed (default 0)")
+    parser.add_argument("--media", type=_sizes, default=[],
+                        help="sizes to time again with a 3000×2000 photo per brief, e.g. 1000 (make bench: 1000)")
     parser.add_argument("--recall-briefs", type=Path,
                         help=f"the briefs folder the recall queries are written for (default {RECALL_BRIEFS})")
     parser.add_argument("--recall-queries", type=Path,
@@ -365,14 +371,14 @@ def main(argv: list[str] | None = None) -> int:
             for line in recall_lines(recall2):
                 print(line.replace("search recall", "search 2 recall (tests/fixtures/search2)", 1), flush=True)
         results = [bench_size(n, args.seed, work, args.repeat, source, not args.no_search, not args.no_preview,
-                              args.vocabularies) for n in sizes]
+                              args.vocabularies, n in args.media) for n in sizes]
     finally:
         if not args.keep and args.workdir is None:
             shutil.rmtree(work, ignore_errors=True)
     print()
     print(format_table(results))
     for result in results:
-        for line in goal_lines(result) + search_goal_lines(result, recall):
+        for line in goal_lines(result) + search_goal_lines(result, recall) + media_lines(result.get("media")):
             print(line)
     machine["load_average_after"] = describe_machine(ROOT)["load_average"]
     report = {

@@ -62,6 +62,8 @@ class Reference:
     url: str  # the attribute's value in the element tree (character references not decoded)
     line: int  # in the body, from 1
     html: bool = False  # written as raw HTML: the build leaves it exactly as written
+    alt: str = ""  # an image's alt text (a bundle's image needs one)
+    title: str = ""  # an image's title: its visible caption
 
     @property
     def mail(self) -> bool:
@@ -109,7 +111,8 @@ def scan(body: str) -> BodyScan:
     md.treeprocessors.register(collector, "briefs_references", 0)  # where MkDocs resolves links: after toc
     # static-i18n hands MkDocs each page's lines rejoined with "\n" (str.splitlines also splits at U+2028 …).
     md.convert("\n".join(body.splitlines()))
-    found: list[tuple[str, str, bool, str]] = [(kind, url, False, url) for kind, url in collector.references]
+    found: list[tuple[str, str, bool, str, tuple[str, str]]] = [
+        (kind, url, False, url, words) for kind, url, words in collector.references]
     ids = set(collector.ids)
     for block in md.htmlStash.rawHtmlBlocks:
         if isinstance(block, str):
@@ -117,9 +120,9 @@ def scan(body: str) -> BodyScan:
             raw.feed(block)
             raw.close()
             ids |= raw.ids
-            found += [(kind, url, True, block) for kind, url in raw.references]
+            found += [(kind, url, True, block, ("", "")) for kind, url in raw.references]
     locate = _Locator(body)
-    refs = tuple(Reference(kind, url, locate(url, raw, block), raw) for kind, url, raw, block in found)
+    refs = tuple(Reference(kind, url, locate(url, raw, block), raw, *words) for kind, url, raw, block, words in found)
     return BodyScan(refs, frozenset(ids))
 
 
@@ -137,7 +140,7 @@ class _Collector(Treeprocessor):
 
     def __init__(self, md: markdown.Markdown) -> None:
         super().__init__(md)
-        self.references: list[tuple[str, str]] = []
+        self.references: list[tuple[str, str, tuple[str, str]]] = []
         self.ids: list[str] = []
 
     def run(self, root: etree.Element) -> None:
@@ -150,7 +153,8 @@ class _Collector(Treeprocessor):
             attribute = _URL_ATTRIBUTES.get(element.tag)
             url = element.get(attribute) if attribute else None
             if url is not None:
-                self.references.append(("link" if element.tag == "a" else "image", url))
+                words = (element.get("alt", ""), element.get("title", "")) if element.tag == "img" else ("", "")
+                self.references.append(("link" if element.tag == "a" else "image", url, words))
 
 
 class _RawHTML(HTMLParser):

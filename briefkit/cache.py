@@ -78,6 +78,8 @@ STORES: dict[str, Store] = {
                                  "translation, by the translation's stamp and the source's digest",
                                  core=("history.py", "wordiff.py")),
     "templates": Store("templates", "compiled templates; Jinja keys them by name and source checksum"),
+    "media": Store("media", "bundle images in their published widths and link-preview cards, by the source's "
+                   "bytes (briefkit/media/: each entry's key holds its code's digest and Pillow's version)"),
     "sitemap-pages": Store("sitemap-pages.json", "the pages the last build's sitemap listed, for dirty builds",
                            core=("sitemap.py", "../briefkit_mkdocs/publish/sitemap.py")),
 }

@@ -12,8 +12,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .body_limits import body_limit_problems
+from .bundles import Bundle, bundle_of
 from .frontmatter_yaml import BriefFrontMatterHandler, FrontMatterError, LineDict, split_document
 from .glossary import GLOSSARY_FILE, Glossary, load_glossary
 from .model import LANGUAGES, Brief, Text
@@ -25,6 +27,9 @@ from .updates import source_license, source_updates, translation_notes
 from .validate import SOURCE_FIELDS, TRANSLATION_FIELDS, FieldReader
 from .vocabulary import Vocabulary, load_vocabulary
 from .writer_text import forbidden_lines, forbidden_message
+
+if TYPE_CHECKING:
+    from .media_refs import BriefMedia
 
 FILE_NAME = re.compile(
     r"(?P<id>(?P<date>[0-9]{4}-[0-9]{2}-[0-9]{2})-(?P<slug>[a-z0-9-]+))\.(?P<lang>[a-z]{2})\.md\Z"
@@ -57,6 +62,9 @@ class Catalog:
     dates: DateRules = field(default_factory=DateRules)
     glossary: Glossary = field(default_factory=Glossary)  # glossary.yml: agreed English terms (optional)
     publishing: Publishing = field(default_factory=Publishing)  # default licence and ministry (publishing.py)
+    bundles: dict[str, Bundle] = field(default_factory=dict)  # the briefs kept in a folder of their own, by id
+    notices: list[Problem] = field(default_factory=list)  # worth saying, never stops a build (unused media)
+    media: dict[str, BriefMedia] = field(default_factory=dict)  # what each bundle publishes (media_refs.py)
 
     def published(self, include_drafts: bool = False) -> list[Brief]:
         return [b for b in self.briefs if include_drafts or not b.draft]
@@ -154,6 +162,11 @@ def load_catalog(
             continue
         files[key] = brief_file
     for brief_id in sorted({key[0] for key in files}):
+        paths = {lang: files[(i, lang)].path for (i, lang) in files if i == brief_id}
+        bundle, problems = bundle_of(brief_id, paths, briefs_dir, shown_as)
+        catalog.problems += problems
+        if bundle is not None:
+            catalog.bundles[brief_id] = bundle
         brief = _pair(brief_id, files, unreadable, catalog, shown_as)
         if brief is not None:
             catalog.briefs.append(brief)
@@ -333,13 +346,15 @@ def _pair(
     )
     draft = source.flag("draft")
     license_code = source_license(source, catalog.publishing.license)
+    cover = source.text("cover", required=False)
     catalog.problems += source.problems
     listed = source_file.meta.get("updates")
     count = len(listed) if isinstance(listed, list) else 0
     translations = {other.lang: _translation(other, source_file.path, catalog, count) for other in others}
     if len(catalog.problems) > before or date is None:
         return None
-    return Brief(brief_id, date, topics, regions, source_text, translations, draft, updates, license_code)
+    return Brief(brief_id, date, topics, regions, source_text, translations, draft, updates, license_code, cover,
+                 source.line("cover"))
 
 
 def _translation(other: BriefFile, source_path: str, catalog: Catalog, source_count: int | None = None) -> Text:

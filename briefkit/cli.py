@@ -17,6 +17,7 @@ import json
 import sys
 from pathlib import Path
 
+from .bundle_cli import BUNDLE_COMMANDS, add_bundle_command
 from .cache_cli import add_cache_commands
 from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
@@ -38,10 +39,13 @@ def main(argv: list[str] | None = None) -> int:
                        help="check again each time a file in the folder changes, until Ctrl+C (for editors)")
     _add_translation_commands(commands)
     add_content_commands(commands)
+    add_bundle_command(commands)
     review = add_review_commands(commands) | add_cache_commands(commands)
     args = parser.parse_args(argv)
     if args.command in CONTENT_COMMANDS:
         return CONTENT_COMMANDS[args.command](args)
+    if args.command in BUNDLE_COMMANDS:
+        return BUNDLE_COMMANDS[args.command](args)
     if args.command in review:
         return review[args.command](args)
     if args.command == "status":
@@ -84,6 +88,8 @@ def _add_translation_commands(commands: argparse._SubParsersAction[argparse.Argu
     new.add_argument("--slug", required=True, help="lowercase words joined by hyphens")
     new.add_argument("--lang", choices=LANGUAGES, help="make a translation of the existing brief into this language")
     new.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
+    new.add_argument("--bundle", action="store_true",
+                     help="start the brief in a folder of its own, for photos and attachments (briefs/<year>/<id>/)")
     schema = commands.add_parser("schema", help="write the JSON Schemas of brief front matter into schemas/")
     schema.add_argument("--briefs", default="briefs", help="the briefs folder (default: briefs)")
     schema.add_argument("--out", help="the folder to write to (default: schemas/ beside the briefs folder)")
@@ -100,6 +106,7 @@ def _states(value: str) -> tuple[str, ...]:
 
 def _check(path: Path) -> int:
     catalog = check_folder(path, shown_as=_shown(path))
+    _print_notices(catalog)
     if catalog.problems:
         _print_problems(catalog, "nothing can be published until they are fixed.")
         return 1
@@ -121,6 +128,12 @@ def _print_problems(catalog: Catalog, tail: str) -> None:
         print(problem, file=sys.stderr)
     count = len(catalog.problems)
     print(f"{count} problem{'s' if count != 1 else ''}: {tail}", file=sys.stderr)
+
+
+def _print_notices(catalog: Catalog) -> None:
+    """What is worth saying but stops nothing (a bundle file no body refers to)."""
+    for notice in catalog.notices:
+        print(f"{notice} [notice]")
 
 
 def _shown(path: Path) -> str:
@@ -246,7 +259,7 @@ def _new(args: argparse.Namespace) -> int:
     path = Path(args.briefs)
     try:
         if args.lang is None:
-            created = new_source(path, args.date, args.slug)
+            created = new_source(path, args.date, args.slug, bundle=args.bundle)
         else:
             catalog = _valid_catalog(path)
             if catalog is None:

@@ -18,6 +18,7 @@ import pickle
 import xml.etree.ElementTree as ET
 from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any, Protocol
 
 from . import cache
 from .licenses import LICENSES
@@ -53,12 +54,21 @@ def written_in(briefs: Iterable[Brief], lang: str) -> list[Brief]:
     return [b for b in briefs if b.text(lang) is not None]
 
 
+class Pictures(Protocol):
+    """A brief's picture as an absolute URL (``briefkit.media_site.MediaSite.image_url``)."""
+
+    def image_url(self, brief_id: str) -> Any: ...
+
+
 def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str,
-               feed_max: int = FEED_MAX) -> dict[str, bytes]:
-    """Every feed of one language, by path relative to the site root, each of the newest ``feed_max``."""
+               feed_max: int = FEED_MAX, pictures: Pictures | None = None) -> dict[str, bytes]:
+    """Every feed of one language, by path relative to the site root, each of the newest ``feed_max``
+    (each entry with its brief's picture)."""
+    shown = {b.id: pictures.image_url(b.id) for b in site.briefs} if pictures else {}
     feeds = {
         feed_path(lang): render_feed(
-            FeedInfo(feed_path(lang), site_name, lang_root(lang)), site.briefs, lang, site_url, site_name, feed_max
+            FeedInfo(feed_path(lang), site_name, lang_root(lang)), site.briefs, lang, site_url, site_name, feed_max,
+            shown
         )
     }
     for kind in TERM_KINDS:
@@ -69,12 +79,12 @@ def site_feeds(site: SiteView, lang: str, site_name: str, site_url: str,
                 term_path(kind, term.slug, lang),
             )
             tagged = [view.brief for view in site.tagged(kind, term.slug, lang)]
-            feeds[info.path] = render_feed(info, tagged, lang, site_url, site_name, feed_max)
+            feeds[info.path] = render_feed(info, tagged, lang, site_url, site_name, feed_max, shown)
     return feeds
 
 
 def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: str, author: str,
-                feed_max: int = FEED_MAX) -> bytes:
+                feed_max: int = FEED_MAX, pictures: dict[str, Any] | None = None) -> bytes:
     """One Atom document: the newest ``feed_max`` of ``briefs`` written in ``lang``.
 
     Remembered for the process by everything it shows: a preview session
@@ -82,11 +92,13 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
     change (serialising all 60-odd feeds is a noticeable part of a rebuild).
     """
     entries = written_in(briefs, lang)[:feed_max]
-    shown = [(b.id, b.date, b.text(lang), b.topics, b.regions, b.modified, b.license) for b in entries]
+    pictures = pictures or {}
+    shown = [(b.id, b.date, b.text(lang), b.topics, b.regions, b.modified, b.license, pictures.get(b.id))
+             for b in entries]
     key = hashlib.sha256(pickle.dumps((info, lang, site_url, author, shown), protocol=5)).hexdigest()
     rendered = _RENDERED.get(key)
     if rendered is None:
-        rendered = _render_feed(info, entries, lang, site_url, author)
+        rendered = _render_feed(info, entries, lang, site_url, author, pictures)
         _RENDERED.put(key, rendered)
     return rendered
 
@@ -95,7 +107,8 @@ def render_feed(info: FeedInfo, briefs: Iterable[Brief], lang: str, site_url: st
 _RENDERED: cache.Recent[str, bytes] = cache.Recent("feeds", maxsize=500)
 
 
-def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str, author: str) -> bytes:
+def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str, author: str,
+                 pictures: dict[str, Any]) -> bytes:
     feed = ET.Element("feed", {"xmlns": ATOM, "xml:lang": lang})
     _text(feed, "id", absolute_url(site_url, info.path))
     _text(feed, "title", info.title)
@@ -104,13 +117,13 @@ def _render_feed(info: FeedInfo, entries: list[Brief], lang: str, site_url: str,
     _link(feed, "alternate", absolute_url(site_url, info.page_path), "text/html")
     _text(ET.SubElement(feed, "author"), "name", author)
     for brief in entries:
-        _entry(feed, brief, lang, site_url)
+        _entry(feed, brief, lang, site_url, pictures.get(brief.id))
     ET.indent(feed)
     document: bytes = ET.tostring(feed, encoding="utf-8", xml_declaration=True)
     return document + b"\n"
 
 
-def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str) -> None:
+def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str, picture: Any = None) -> None:
     text = brief.text(lang)
     assert text is not None  # written_in kept only briefs with a text in lang
     url = absolute_url(site_url, brief_path(brief.id, lang))
@@ -124,6 +137,8 @@ def _entry(feed: ET.Element, brief: Brief, lang: str, site_url: str) -> None:
     ET.SubElement(entry, "link", {"rel": "license", "href": kogl.terms_url})  # RFC 4946
     _text(entry, "summary", text.summary)
     _text(entry, "rights", kogl.name(lang))
+    if picture is not None:  # the brief's picture, absolute: a reader shows it beside the entry
+        _link(entry, "enclosure", picture.path, picture.mime)
     for term in (*brief.topics, *brief.regions):
         _category(entry, term, lang, site_url)
 

@@ -35,6 +35,7 @@ SAFE_ID = re.compile(r"[^\W_][\w.:-]{0,127}\Z")
 THEME_IDS = frozenset({
     "main-content", "briefs-search", "header-search-q", "search-q", "latest-heading", "related-heading",
     "speakers-heading", "region-map-heading", "region-map-legend", "updates-heading", "license-heading",
+    "attachments-heading",
 })
 _PLACEHOLDER = re.compile("\x02[^\x03]*\x03")  # Python-Markdown's stash of raw HTML inside text
 _SLUG = slugify(case="lower")

@@ -73,6 +73,8 @@ class Brief:
     draft: bool = False
     updates: tuple[Update, ...] = ()  # oldest first
     license: str = DEFAULT_LICENSE  # a KOGL type (licenses.py): its own or the site's default; its media share it
+    cover: str = ""  # front matter ``cover``: a bundle image's name, checked with the body's media
+    cover_line: int = 0  # the source file's line of ``cover``
 
     @property
     def modified(self) -> dt.date:

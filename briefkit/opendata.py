@@ -14,7 +14,7 @@ from __future__ import annotations
 import csv
 import io
 import json
-from typing import Any
+from typing import Any, Protocol
 
 from .licenses import LICENSES
 from .model import LANGUAGES, Brief, Speaker, Text
@@ -22,6 +22,10 @@ from .opendata_schema import CSV_COLUMNS, SCHEMA, SCHEMA_PATH
 from .site import SiteView, brief_path
 from .urls import absolute_url
 from .vocabulary import Term
+
+
+class MediaRecords(Protocol):
+    def records(self, brief_id: str) -> list[dict[str, Any]]: ...
 
 DATA_FOLDER = "data/"
 JSON_PATH = DATA_FOLDER + "briefs.json"
@@ -32,9 +36,9 @@ LIST_SEPARATOR = "; "
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def data_files(site: SiteView, site_url: str) -> dict[str, bytes]:
-    """The files of ``/data/``, by path relative to the site root."""
-    records = [brief_record(b, site_url) for b in site.briefs]
+def data_files(site: SiteView, site_url: str, media: MediaRecords | None = None) -> dict[str, bytes]:
+    """The files of ``/data/``, by path relative to the site root (``media``: the build's published media)."""
+    records = [brief_record(b, site_url) | {"media": media.records(b.id) if media else []} for b in site.briefs]
     document = {
         "$schema": absolute_url(site_url, SCHEMA_PATH),
         "site": site_url,
@@ -118,6 +122,7 @@ def _csv_row(record: dict[str, Any]) -> dict[str, str]:
         row[f"topics_{lang}"] = joined([t[lang] for t in record["topics"]])
         row[f"regions_{lang}"] = joined([r[lang] for r in record["regions"]])
         row[f"speakers_{lang}"] = joined([s["name"] for s in record["speakers"][lang] or []])
+    row["media"] = joined([m["url"] for m in record.get("media", [])])
     return row
 
 

@@ -137,6 +137,31 @@ SCHEMA: dict[str, Any] = {
     },
 }
 
+# A brief's published media (bundle images and attachments), kept apart from the table above so that
+# other properties are added there without touching this.
+_MEDIA_ITEM = {
+    "type": "object",
+    "properties": {
+        "file": {"type": "string", "minLength": 1, "description": "the file's name in the brief's bundle"},
+        "kind": {"enum": ["image", "attachment"]},
+        "url": {**_URL, "description": "the published file: an attachment as it is; an image's largest JPEG"
+                                        " or PNG (no metadata; WebP widths beside it on the page)"},
+        "media_type": {"type": "string", "description": "e.g. image/jpeg, application/pdf"},
+        "size": {"type": "integer", "minimum": 0, "description": "bytes of the file at url"},
+        "width": {"type": ["integer", "null"], "minimum": 1, "description": "pixels; null for an attachment"},
+        "height": {"type": ["integer", "null"], "minimum": 1, "description": "pixels; null for an attachment"},
+        "picture": {"type": "boolean", "description": "the brief's picture in lists and link previews"},
+    },
+    "required": ["file", "kind", "url", "media_type", "size", "width", "height", "picture"],
+    "additionalProperties": False,
+}
+SCHEMA["$defs"]["brief"]["properties"]["media"] = {
+    "type": "array", "items": _MEDIA_ITEM,
+    "description": "images the brief shows and files it links to, in the order its source text first does;"
+                   " shared by both languages",
+}
+SCHEMA["$defs"]["brief"]["required"].append("media")
+
 # (column, meaning), in file order.
 CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("id", "brief id, YYYY-MM-DD-slug (stable)"),
@@ -162,4 +187,5 @@ CSV_COLUMNS: tuple[tuple[str, str], ...] = (
     ("modified", "day of the latest update (correction), YYYY-MM-DD; the date when never corrected"),
     ("license", "licence: kogl-1 to kogl-4, the Korea Open Government License (KOGL, 공공누리) type"),
     ("license_url", "the licence type's terms"),
+    ("media", "addresses of the brief's published images and attachments"),
 )

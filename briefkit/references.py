@@ -46,6 +46,7 @@ from urllib.parse import unquote, urlsplit
 from . import cache
 from .body_scan import Reference, footnote_line
 from .catalog import FILE_NAME, Catalog, ReadCache, load_catalog
+from .media_refs import MediaRefs
 from .model import DEFAULT_LANGUAGE, LANGUAGES, Brief, Text
 from .problems import Problem, advice
 from .scan_store import ScanStore
@@ -84,7 +85,7 @@ def check_references(catalog: Catalog, docs_dir: Path | None, store: ScanStore |
     site = SitePages.of(catalog, docs_dir, store or ScanStore(None))
     found: set[Problem] = set()
     for brief in catalog.briefs:
-        for lang in LANGUAGES:
+        for lang in (brief.source.lang, *(lang for lang in LANGUAGES if lang != brief.source.lang)):
             text = brief.shown_text(lang)
             try:
                 refs = site.store.references(text.body, external=False)
@@ -98,6 +99,9 @@ def check_references(catalog: Catalog, docs_dir: Path | None, store: ScanStore |
                 if judged is not None:
                     line, message = judged
                     found.add(Problem(text.path, text.body_line + line - 1, "body", message))
+    found.update(site.media.judge_cover(catalog))
+    catalog.media = site.media.media
+    catalog.notices = site.media.notices()
     return sorted(found)
 
 
@@ -110,6 +114,7 @@ class SitePages:
     pages: dict[str, Path | None]  # every other staged page: its hand-written file, or None (generated, no body)
     unjudged: frozenset[str] = frozenset()  # ids of briefs that did not load: links to them wait for their fix
     docs_known: bool = True  # False: no hand-written pages to judge links to (a briefs folder outside a project)
+    media: MediaRefs = field(default_factory=lambda: MediaRefs({}))  # the briefs' bundle files
     _ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
 
     @classmethod
@@ -122,7 +127,8 @@ class SitePages:
             pages |= {term_page(kind, t.slug, lang): None for t in vocabulary.terms for lang in LANGUAGES}
         unjudged = {m["id"] for p in catalog.problems if (m := FILE_NAME.match(PurePosixPath(p.path).name))}
         docs_known = docs_dir is not None and docs_dir.is_dir()
-        return cls(store, {b.id: b for b in catalog.briefs}, pages, frozenset(unjudged), docs_known)
+        return cls(store, {b.id: b for b in catalog.briefs}, pages, frozenset(unjudged), docs_known,
+                   MediaRefs(catalog.bundles))
 
     def find(self, target: str, lang: str) -> str | None:
         """The staged page MkDocs finds for ``target`` in ``lang``'s pass (static-i18n's lookup)."""
@@ -161,17 +167,8 @@ class SitePages:
         return names
 
     def resolve_file(self, text: Text, ref: Reference, name: str) -> str | None:
-        """A relative name that is no page: one of the brief's own files, or a problem.
-
-        This is where bundles resolve ``name`` against the brief's folder
-        (``Path(text.path).parent`` when it is named for the brief's id),
-        refusing a name that leaves it (``../``). Today a brief has no files
-        of its own: every such name is missing.
-        """
-        return f"no file '{_shown(name)}' for this brief" + advice(
-            "a brief can link to other briefs as '<id>.md' and to pages of the site;"
-            " check the name, or link to the file's address on the web"
-        )
+        """A relative name that is no page: one of the brief's bundle files (``briefkit/media_refs.py``)."""
+        return self.media.judge(text.path, ref.kind, name, ref.alt)
 
     def _exists(self, staged: str, lang: str) -> bool:
         folder, name = posixpath.split(staged)
@@ -249,6 +246,8 @@ class _Page:
         name = posixpath.basename(target)
         if FILE_NAME.match(name.removesuffix(".md") + ".ko.md") and name.removesuffix(".md") in self.site.unjudged:
             return None  # a brief with problems of its own: reported there
+        if posixpath.splitext(path)[1] and not path.endswith(".md"):
+            return self.site.resolve_file(self.text, ref, path)
         if not self.site.docs_known and not target.startswith((f"{BRIEFS}/", *(f"{k}/" for k in TERM_KINDS))):
             return None  # a hand-written page, and none are known here
         if not posixpath.splitext(path)[1]:
@@ -256,8 +255,6 @@ class _Page:
             return "is not a page of the site" + advice(
                 f"write '{meant}'" if meant else "link to another brief as '<id>.md', to a page of the site by its"
                 " Markdown file, e.g. '../guides/publish.md'")
-        if not path.endswith(".md"):
-            return self.site.resolve_file(self.text, ref, path)
         other = [lang for lang in LANGUAGES if lang != self.lang and self.site.find(target, lang)]
         if other:
             return f"has no {LANGUAGE_NAMES[self.lang]} page" + advice(

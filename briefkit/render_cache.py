@@ -31,6 +31,10 @@ from .atomic_write import write_atomic
 
 # A reference definition (not a footnote's); it holds "]:", looked for first.
 REFERENCE_DEFINITION = re.compile(r"^ {0,3}\[(?!\^)[^\]]*\]:", re.M)
+# A bundle file by its plain name, with an optional title (briefkit/media_refs.py judges each one).
+BUNDLE_FILE = re.compile(
+    r'\]\([^\s()<>/\\:#?&"\']+\.(?:jpe?g|png|webp|pdf|hwpx?|docx|xlsx|pptx|csv|txt|zip)(?:\s+"[^"\n<]*")?\)',
+    re.IGNORECASE)
 
 
 def cacheable(markdown: str) -> bool:
@@ -38,7 +42,11 @@ def cacheable(markdown: str) -> bool:
 
     Substring tests first, the expression only where ``]:`` occurs: one
     expression with the three alternatives was several times slower, on
-    every page of every pass."""
+    every page of every pass. A reference to one of a bundle's files
+    (``photo.jpg``) does not count: it was checked before the build and names
+    no page, so its render depends on nothing else."""
+    if "](" in markdown:
+        markdown = BUNDLE_FILE.sub("", markdown)
     return (bool(markdown.strip()) and "](" not in markdown and "<" not in markdown
             and ("]:" not in markdown or REFERENCE_DEFINITION.search(markdown) is None))
 

@@ -59,13 +59,13 @@ def existing_files(briefs_dir: Path, wanted_id: str) -> list[Path]:
     return found
 
 
-def new_source(briefs_dir: Path, date: str, slug: str, lang: str = "ko") -> Path:
-    """Write ``briefs/<year>/<id>.ko.md`` and return its path."""
+def new_source(briefs_dir: Path, date: str, slug: str, lang: str = "ko", *, bundle: bool = False) -> Path:
+    """Write ``briefs/<year>/<id>.ko.md`` (a bundle: ``briefs/<year>/<id>/<id>.ko.md``) and return its path."""
     new_id = brief_id(date, slug)
     taken = existing_files(briefs_dir, new_id)
     if taken:
         raise ScaffoldError(f"{taken[0].as_posix()} already exists (edit it, or choose another --slug)")
-    path = briefs_dir / date[:4] / f"{new_id}.{lang}.md"
+    path = briefs_dir / date[:4] / (f"{new_id}/" if bundle else "") / f"{new_id}.{lang}.md"
     path.parent.mkdir(parents=True, exist_ok=True)
     text = SOURCE_TEMPLATE.format(schema=_schema_ref(briefs_dir, path, "source"), date=date)
     _create(path, text)
@@ -178,6 +178,7 @@ regions: []      # 필수. briefs/regions.yml의 slug·코드·이름·별칭 1�
 # updates:         # 게시 뒤 고친 내용. 오래된 것부터, 개최일 이후 날짜, 300자 이내.
 #   - date: 2025-06-02
 #     note: "3쪽의 수출액을 바로잡았습니다."
+# cover: photo.jpg  # 번들(브리프 폴더)의 사진 파일 이름: 목록과 링크 미리보기의 대표 사진(없으면 본문 첫 사진)
 draft: true      # 미리보기(make serve)에서만 보입니다. 공개할 때 이 줄을 지우세요.
 ---
 

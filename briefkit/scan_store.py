@@ -45,8 +45,8 @@ class ScanStore:
         """Write what this run used, when that differs from what was read."""
         if self.path is None or self.used.keys() == self.kept.keys():
             return
-        data = {key: [[[r.kind, r.url, r.line, r.html] for r in found.references], sorted(found.anchors)]
-                for key, found in sorted(self.used.items())}
+        data = {key: [[[r.kind, r.url, r.line, r.html, r.alt, r.title] for r in found.references],
+                      sorted(found.anchors)] for key, found in sorted(self.used.items())}
         with contextlib.suppress(OSError):
             write_atomic(self.path, json.dumps({"settings": self.settings, "scans": data}, ensure_ascii=False))
 
@@ -55,7 +55,7 @@ class ScanStore:
             data = json.loads(self.path.read_text(encoding="utf-8")) if self.path else {}
             if data.get("settings") != self.settings:
                 return {}
-            return {key: BodyScan(tuple(Reference(k, u, n, h) for k, u, n, h in refs), frozenset(ids))
+            return {key: BodyScan(tuple(Reference(*ref) for ref in refs), frozenset(ids))
                     for key, (refs, ids) in data["scans"].items()}
         except (OSError, ValueError, TypeError, KeyError, AttributeError):
             return {}

@@ -60,6 +60,10 @@ def source_schema(topics: Vocabulary, regions: Vocabulary) -> dict[str, Any]:
             {"type": ["string", "null"], "enum": [*LICENSES, None]},
             "The KOGL (공공누리) type: kogl-1 … kogl-4; without it, extra.briefs.license in mkdocs.yml.",
         ),
+        "cover": _described(
+            {"type": "string", "pattern": r"\.([jJ][pP][eE]?[gG]|[pP][nN][gG]|[wW][eE][bB][pP])$"},
+            "A bundle's image file name: the brief's picture in lists and link previews (default: the first image).",
+        ),
     }
     return _schema(
         "brief-source", "Brief source front matter (briefs/<year>/<id>.ko.md)", properties,

@@ -75,13 +75,15 @@ def page_inputs(site: SiteView, paths: Iterable[str], code: str) -> dict[str, st
     briefs; every other page (home, archive, lists, search, guides) the
     entries of every brief, which is what lists show.
     """
-    entries = {lang: {v.id: repr(_entry(v)) for v in site.views(lang)} for lang in LANGUAGES}
+    media = {b.id: found.stamp() for b in site.briefs if (found := site.catalog.media.get(b.id))}
+    pictures = {i: stamp[0] for i, stamp in media.items()}  # what lists show: the picture's thumbnail
+    entries = {lang: {v.id: repr((_entry(v), pictures.get(v.id))) for v in site.views(lang)} for lang in LANGUAGES}
     listing = _digest(code, *(entry for lang in LANGUAGES for entry in entries[lang].values()))
     inputs: dict[str, str] = {}
     generated: set[str] = set()
     for brief in site.briefs:
         # Every field of the brief (pickling is faster than repr); equal briefs pickle alike.
-        own = hashlib.sha256(pickle.dumps(brief, protocol=5)).hexdigest()
+        own = hashlib.sha256(pickle.dumps((brief, media.get(brief.id)), protocol=5)).hexdigest()
         related = site.related_ids(brief.id)
         for lang in LANGUAGES:
             rel = brief_page(brief.id, lang)

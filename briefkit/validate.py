@@ -21,9 +21,9 @@ from .vocabulary import Term, Vocabulary, fold
 from .writer_text import forbidden_character, forbidden_message, line_problem, shown_problem, title_problem
 
 SOURCE_FIELDS = ("title", "date", "summary", "topics", "regions", "venue", "organizers", "speakers", "draft",
-                 "updates", "license")
+                 "updates", "license", "cover")
 TRANSLATION_FIELDS = ("title", "summary", "venue", "organizers", "speakers", "translated_from", "updates")
-STRUCTURAL_FIELDS = ("date", "topics", "regions", "draft", "license")
+STRUCTURAL_FIELDS = ("date", "topics", "regions", "draft", "license", "cover")
 SPEAKER_FIELDS = ("name", "role", "affiliation")
 SUMMARY_MAX = 400
 DIGEST = re.compile(r"[0-9a-f]{12}\Z")

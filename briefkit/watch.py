@@ -59,8 +59,9 @@ STOPPED = "briefs {name}: stopped."
 # until the folder has been quiet this long, but never longer than SETTLE_MAX.
 SETTLE = 0.15
 SETTLE_MAX = 2.0
-# Changes to these kinds of file can change what check_folder reports.
-WATCHED_SUFFIXES = (".md", ".yml", ".yaml")
+# Changes to these kinds of file can change what check_folder reports (a bundle's media too).
+WATCHED_SUFFIXES = (".md", ".yml", ".yaml", ".jpg", ".jpeg", ".png", ".webp", ".svg", ".gif",
+                    ".pdf", ".hwp", ".hwpx", ".docx", ".xlsx", ".pptx", ".csv", ".txt", ".zip")
 _CHANGES = frozenset({"created", "deleted", "modified", "moved"})
 # Asked of the operating system too, where it can filter (inotify): otherwise every
 # run's own reading of 2,000 files would come back as 4,000 open and close events.

@@ -20,6 +20,7 @@ from typing import TYPE_CHECKING
 
 from briefkit.build import Preview
 from briefkit.catalog import ReadCache
+from briefkit.media_site import PublishMemo
 from briefkit.problems import terminal_text
 
 from .i18n_files import I18nFiles, uninstall
@@ -37,6 +38,8 @@ class Run:
     session: Preview | None = None  # the preview's caches, for ``serve``
     i18n_files: I18nFiles = field(default_factory=I18nFiles)
     current: SiteBuild | None = None  # the build under way, ended by ``shutdown`` after Ctrl-C
+    # What this command's builds published (a preview rebuild writes only what changed).
+    media_memo: PublishMemo = field(default_factory=PublishMemo)
     _warming: threading.Thread | None = None
 
     @classmethod

@@ -57,6 +57,7 @@ from briefkit.site_output import StagedOutput
 from briefkit.staging import write_tree
 
 from . import rendered_pages, serve
+from .media import BuildMedia
 from .publish import Publisher
 from .run import Run
 
@@ -75,6 +76,7 @@ class SiteBuild:
         self.render_cache = RenderCache.create(state.root)
         self.search = SearchBuild.create(state.site, state.root)
         self.publisher = Publisher.create(config, state)
+        self.media = BuildMedia(state, config)  # bundle images, attachments and cards
         self.output: StagedOutput | None = None
         self.passes: list[str] = []  # the languages built so far, in order
         self.closed = False
@@ -131,7 +133,9 @@ class SiteBuild:
         self.passes.append(lang)
         self.publisher.pass_started(lang, config.site_name)
 
-    def files(self, files: Files) -> Files:
+    def files(self, files: Files, config: MkDocsConfig) -> Files:
+        if len(self.passes) == 1:  # the first pass: its site_dir is the site root, MkDocs has cleaned it
+            self.media.publish(Path(config.site_dir), self.run.media_memo)
         self.publisher.files(files)
         return files
 
@@ -141,7 +145,10 @@ class SiteBuild:
         return rendered_pages.look_up(self.render_cache, markdown, page)
 
     def page_content(self, html: str, page: Page) -> str:
-        return rendered_pages.safe_content(rendered_pages.restore(self.render_cache, html, page), page)
+        html = rendered_pages.safe_content(rendered_pages.restore(self.render_cache, html, page), page)
+        if "brief" in page.meta:  # after sanitising: the media markup is ours
+            html = self.media.page(html, page.meta["brief"], page.url)
+        return html
 
     def page_context(self, context: dict[str, Any], page: Page, config: MkDocsConfig) -> dict[str, Any]:
         lang = language(config)
@@ -149,6 +156,7 @@ class SiteBuild:
         context["search_t"] = SEARCH_STRINGS[lang]
         context["search_path"] = f"{lang_root(lang)}search/"
         self.publisher.page_context(context, page, lang, config)
+        context["media"] = self.media.site
         return context
 
     def template_context(self, context: dict[str, Any], template_name: str, config: MkDocsConfig) -> dict[str, Any]:
@@ -194,7 +202,8 @@ class SiteBuild:
         for lang in self.passes:
             self.state.after_pages(functools.partial(self._write_index, site_dir, lang))
         site_url = config.site_url or "/"
-        self.state.after_pages(lambda: self.publisher.write(site_dir, site_url))
+        self.state.after_pages(lambda: self.publisher.write(site_dir, site_url, self.media.site))
+        self.media.finish()  # the cards, drawn while the pages rendered
         publish_fonts(self.state.root, site_dir)  # fonts/ into assets/fonts/ (briefkit/site_fonts.py)
         if self.state.site.include_drafts:
             self.run.warm_up_once(self.search.analyzer.warm_up)
@@ -215,6 +224,7 @@ class SiteBuild:
             return
         self.closed = True
         self.search.analyzer.stop_ahead()
+        self.media.stop()  # no card is drawn into an abandoned output
         if failed and self.output is not None:
             self.output.abandon()
         if self.run.current is self:

@@ -46,7 +46,7 @@ def on_pre_build(config: MkDocsConfig) -> None:
 
 @event_priority(-150)  # after static-i18n (-100) has given this language's files their URLs
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    return SiteBuild.of(config).files(files)
+    return SiteBuild.of(config).files(files, config)
 
 
 def on_env(env: jinja2.Environment, config: MkDocsConfig, **_: Any) -> jinja2.Environment:

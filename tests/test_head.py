@@ -77,7 +77,9 @@ def test_a_brief_page_has_canonical_open_graph_twitter_and_hreflang(hostile_buil
     assert head.one("og:locale:alternate") == "ko_KR"
     assert head.one("og:site_name") == "MSS Policy Roundtable Briefs"
     assert head.one("article:published_time") == "2025-05-01"
-    assert head.one("twitter:card") == "summary"
+    # A brief without a picture is previewed with its generated card, in the page's language (issue 17).
+    assert head.one("twitter:card") == "summary_large_image"
+    assert head.one("og:image") == head.one("twitter:image") == SITE_URL + f"briefs/{ENGLISH_ID}/card-en.png"
     assert head.one("twitter:title") == "A bilingual brief"
     assert head.hreflang() == {
         "ko": SITE_URL + f"briefs/{ENGLISH_ID}/",

@@ -86,7 +86,11 @@ def test_a_body_with_a_broken_link_fails_every_strict_build_not_only_the_first(t
     ("## 제목\n\n문단과 **강조**, 각주[^1].\n\n[^1]: 각주 내용\n", True),
     ("표:\n\n| a | b |\n|---|---|\n| 1 | 2 |\n", True),
     ("[링크](https://example.org/)\n", False),
-    ("![그림](image.png)\n", False),
+    ("![그림](../image.png)\n", False),
+    ("![그림](https://example.org/image.png)\n", False),
+    # A bundle's file by its plain name is checked before the build and names no page (issue 17).
+    ("![그림](image.png \"캡션\")\n\n[보도자료](press.pdf)\n", True),
+    ("![그림](image.png)\n\n[다른 브리프](2025-01-01-x.md)\n", False),
     ("[참고][1]\n\n[1]: other.md\n", False),
     ("<a href='x.md'>x</a>\n", False),
     ("<https://example.org>\n", False),

@@ -13,7 +13,8 @@ import re
 
 BLOCK = 8  # passages per file: a hit reads one file of about 1-2 KB
 
-_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)]*\)")
+# An image's alt text and its title (a bundle image's visible caption) are searchable too.
+_IMAGE_OR_LINK = re.compile(r"!?\[([^\]]*)\]\([^)\s]*(?:\s+\"([^\"]*)\")?[^)]*\)")
 _TAG_OR_URL = re.compile(r"<[^>]*>|https?://\S+")
 _LINE_MARKER = re.compile(r"^\s*(?:#{1,6}|[-*+]|\d+[.)]|>)\s+")
 _EMPHASIS = re.compile(r"\*\*|__|[*`~]")
@@ -28,7 +29,7 @@ def passages(body: str) -> list[str]:
         if _RULE.fullmatch(line):
             continue
         text = _LINE_MARKER.sub("", line)
-        text = _IMAGE_OR_LINK.sub(r"\1", text)
+        text = _IMAGE_OR_LINK.sub(lambda m: " ".join(part for part in m.groups() if part), text)
         text = _TAG_OR_URL.sub(" ", text)
         text = _EMPHASIS.sub("", text).replace("|", " ")
         for sentence in _SENTENCE_END.split(text):

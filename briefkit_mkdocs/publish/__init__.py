@@ -25,6 +25,7 @@ from mkdocs.structure.pages import Page
 
 from briefkit.build import BuildState
 from briefkit.csp import ScriptAllowlist
+from briefkit.media_site import MediaSite
 
 from . import feeds, head, not_found, open_data, sitemap
 from .policy import with_policy
@@ -63,13 +64,13 @@ class Publisher:
         self.not_found[lang] = output
         return output
 
-    def write(self, site_dir: Path, site_url: str) -> None:
+    def write(self, site_dir: Path, site_url: str, media: MediaSite | None = None) -> None:
         """Every file this build publishes besides its pages (after every language pass)."""
         files: dict[str, bytes] = {}
         for lang, site_name in self.site_names.items():
-            files |= feeds.files(self.state, lang, site_name, site_url)
+            files |= feeds.files(self.state, lang, site_name, site_url, media)
         files |= sitemap.files(self.state, self.sitemap, site_url)
-        files |= open_data.files(self.state, site_url)
+        files |= open_data.files(self.state, site_url, media)
         files |= not_found.files(self.not_found)
         for rel, content in files.items():
             path = site_dir / rel
