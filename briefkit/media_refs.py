@@ -17,7 +17,6 @@ exactly those files (``briefkit/media_site.py``); a bundle file no body and no
 from __future__ import annotations
 
 import difflib
-import functools
 import os
 import posixpath
 import stat
@@ -27,6 +26,7 @@ from pathlib import Path, PurePosixPath
 
 from .attachments import ATTACHMENT_TYPES, attachment_problem
 from .bundles import Bundle
+from .cache import memo
 from .catalog import FILE_NAME, Catalog
 from .media.images import MediaProblem, inspect_image
 from .problems import Problem, advice
@@ -176,7 +176,7 @@ def _content(path: Path, ext: str) -> str | None:
     return _judged(str(path), ext, found.st_size, found.st_mtime_ns)
 
 
-@functools.lru_cache(maxsize=4096)  # by size and time: a preview judges again only a changed file
+@memo("attachment judgements", 4096)  # by size and time: a preview judges again only a changed file
 def _judged(path: str, ext: str, size: int, mtime_ns: int) -> str | None:
     try:
         if ext in ATTACHMENT_TYPES:

@@ -16,7 +16,6 @@ from __future__ import annotations
 import hashlib
 import io
 import unicodedata
-from functools import cache
 from pathlib import Path
 
 import PIL
@@ -24,6 +23,8 @@ import PIL.features
 from PIL import Image, ImageDraw, ImageFont
 
 from briefkit.media import cache as store
+
+from ..cache import memo
 
 SIZE = (1200, 630)
 BLUE = (0, 71, 160)  # #0047A0
@@ -149,12 +150,12 @@ def _covered(char: str) -> bool:
     return any(low <= code <= high for low, high in COVERED)
 
 
-@cache
+@memo("card fonts", 8)
 def _font(size: int) -> ImageFont.FreeTypeFont:
     return ImageFont.truetype(str(FONT_PATH), size, layout_engine=ImageFont.Layout.BASIC)
 
 
-@cache
+@memo("card engine key", 1)
 def _engine_key() -> str:
     """Everything besides the text that decides a card's bytes."""
     digest = hashlib.sha256(FONT_PATH.read_bytes())

@@ -22,7 +22,6 @@ import threading
 from collections.abc import Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import asdict, dataclass
-from functools import cache
 from multiprocessing import get_all_start_methods, get_context
 from multiprocessing.context import BaseContext
 from pathlib import Path
@@ -39,6 +38,8 @@ from briefkit.media.checks import ImageFacts as ImageFacts
 from briefkit.media.checks import MediaProblem as MediaProblem
 from briefkit.media.checks import inspect_image as inspect_image
 from briefkit.media.encode import SETTINGS, Output, render_outputs
+
+from ..cache import memo
 
 
 @dataclass(frozen=True)
@@ -209,7 +210,7 @@ def _published(manifest: dict[str, Any], stem: str) -> PublishedImage:
     )
 
 
-@cache
+@memo("image settings key", 1)
 def _settings_key() -> str:
     """Settings, library versions and this package's code: what else decides the published bytes."""
     code = hashlib.sha256()
