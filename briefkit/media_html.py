@@ -1,6 +1,6 @@
 """A brief page's bundle images and attachment links, rewritten for readers.
 
-Runs on the body's HTML after sanitising (``hooks/media.py``), where every
+Runs on the body's HTML after sanitising (``briefkit_mkdocs/media.py``), where every
 attribute is in double quotes and escaped (nh3's output). An ``<img>`` whose
 ``src`` is one of the brief's bundle images becomes a responsive
 ``<picture>`` (WebP ``srcset`` beside a JPEG or PNG fallback, ``width`` and
