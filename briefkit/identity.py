@@ -37,6 +37,7 @@ import yaml
 
 from .frontmatter_yaml import resolve_plain
 from .problems import Problem
+from .settings import compose_config, mapping_child
 
 LANGS = ("ko", "en")
 SECTION = ("extra", "briefs")
@@ -106,13 +107,11 @@ class Identity:
 def load_identity(config_file: Path) -> tuple[Identity | None, list[Problem]]:
     """The identity block of ``config_file`` (``mkdocs.yml``), or the problems that keep it from being used."""
     shown = config_file.name
-    try:
-        root = yaml.compose(config_file.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+    node = compose_config(config_file)
+    if node is None:
         return None, []  # MkDocs itself reports a config it cannot read
-    node: yaml.Node | None = root
     for key in SECTION:
-        node = _child(node, key)
+        node = mapping_child(node, key)
     if node is None:
         return None, [Problem(shown, 1, "extra.briefs.publisher", _missing_block())]
     problems: list[Problem] = []
@@ -193,10 +192,3 @@ def _line(node: yaml.Node) -> int:
     return int(node.start_mark.line) + 1
 
 
-def _child(node: yaml.Node | None, key: str) -> yaml.MappingNode | None:
-    if not isinstance(node, yaml.MappingNode):
-        return None
-    for key_node, value_node in node.value:
-        if isinstance(key_node, yaml.ScalarNode) and key_node.value == key:
-            return value_node if isinstance(value_node, yaml.MappingNode) else None
-    return None

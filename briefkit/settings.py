@@ -24,6 +24,7 @@ from pathlib import Path
 
 import yaml
 
+from .cache import memo
 from .frontmatter_yaml import resolve_plain
 from .problems import Problem
 
@@ -79,16 +80,32 @@ def config_shown(shown_as: str) -> str:
     return CONFIG_FILE if shown_as in ("briefs", "") else f"{Path(shown_as).parent.as_posix()}/{CONFIG_FILE}"
 
 
+def compose_config(config_file: Path) -> yaml.Node | None:
+    """``config_file`` (``mkdocs.yml``) as YAML nodes, or None if unreadable (MkDocs itself reports that).
+
+    Composed once per content: the date rules, the site settings, the licence and the
+    identity block all read it, and a preview reads it again after every save.
+    """
+    try:
+        found = config_file.stat()
+    except OSError:
+        return None
+    return _composed(str(config_file), found.st_mtime_ns, found.st_size)
+
+
+@memo("mkdocs.yml", 4)
+def _composed(path: str, mtime_ns: int, size: int) -> yaml.Node | None:
+    try:
+        return yaml.compose(Path(path).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
+    except (OSError, UnicodeDecodeError, yaml.YAMLError):
+        return None
+
+
 def config_node(briefs_dir: Path, keys: tuple[str, ...]) -> yaml.Node | None:
     """The YAML node at ``keys`` in the ``mkdocs.yml`` next to ``briefs_dir`` (None if absent or unreadable)."""
-    try:
-        node: yaml.Node | None = yaml.compose(
-            (briefs_dir.parent / CONFIG_FILE).read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader
-        )
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return None  # MkDocs itself reports a config it cannot read
+    node = compose_config(briefs_dir.parent / CONFIG_FILE)
     for key in keys[:-1]:
-        node = _child(node, key)
+        node = mapping_child(node, key)
     if not isinstance(node, yaml.MappingNode):
         return None
     for key_node, value_node in node.value:
@@ -103,7 +120,8 @@ def config_section(briefs_dir: Path, keys: tuple[str, ...]) -> yaml.MappingNode 
     return node if isinstance(node, yaml.MappingNode) else None
 
 
-def _child(node: yaml.Node | None, key: str) -> yaml.MappingNode | None:
+def mapping_child(node: yaml.Node | None, key: str) -> yaml.MappingNode | None:
+    """The mapping under ``key`` in the mapping ``node``, or None."""
     if not isinstance(node, yaml.MappingNode):
         return None
     for key_node, value_node in node.value:
@@ -137,12 +155,7 @@ class SiteSettings:
 
 def site_settings_for(root: Path) -> tuple[SiteSettings, list[Problem]]:
     """The settings in ``root/mkdocs.yml`` (defaults for what it leaves out), and what is wrong with them."""
-    path = root / CONFIG_FILE
-    try:
-        node = yaml.compose(path.read_text(encoding="utf-8-sig"), Loader=yaml.SafeLoader)
-    except (OSError, UnicodeDecodeError, yaml.YAMLError):
-        return SiteSettings(), []  # MkDocs itself reports a config it cannot read
-    node = _child(_child(node, "extra"), "briefs")
+    node = mapping_child(mapping_child(compose_config(root / CONFIG_FILE), "extra"), "briefs")
     if node is None:
         return SiteSettings(), []
     values: dict[str, int | str] = {}
