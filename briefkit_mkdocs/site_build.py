@@ -204,7 +204,7 @@ class SiteBuild:
         site_url = config.site_url or "/"
         self.state.after_pages(lambda: self.publisher.write(site_dir, site_url, self.media.site))
         self.media.finish()  # the cards, drawn while the pages rendered
-        publish_fonts(self.state.root, site_dir)  # fonts/ into assets/fonts/ (briefkit/site_fonts.py)
+        publish_fonts(self.state.root, site_dir)  # last: the faces for the characters written above
         if self.state.site.include_drafts:
             self.run.warm_up_once(self.search.analyzer.warm_up)
         if self.output is not None:

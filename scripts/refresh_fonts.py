@@ -88,7 +88,7 @@ def main(argv: list[str] | None = None) -> int:
             faces.append(_face(weight, name, part))
     header = (f"/* Pretendard GOV {version} (npm pretendard-gov), Regular and Bold, in unicode-range parts.\n"
               "   Written by scripts/refresh_fonts.py (make fonts): do not edit by hand.\n"
-              "   Copyright (c) 2021 Kil Hyung-jin, with Reserved Font Name Pretendard GOV.\n"
+              "   Copyright (c) 2021 Kil Hyung-jin, with Reserved Font Name Pretendard.\n"
               "   Licensed under the SIL Open Font License, Version 1.1: OFL.txt beside this file. */\n")
     (args.out / "pretendard-gov.css").write_text(header + "".join(faces), encoding="utf-8")
     shutil.copyfile(args.package / "dist" / "LICENSE.txt", args.out / "OFL.txt")

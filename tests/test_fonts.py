@@ -1,24 +1,31 @@
 """The fonts the site ships (fonts/, served as assets/fonts/): complete, licensed, loaded the way KRDS asks.
 
-No build and no browser: the stylesheet written by scripts/refresh_fonts.py
-names only files that exist, swaps to the font when it arrives, loads from the
-site itself; the OFL licence travels with the fonts; Material's Google Fonts
-stay off; no page template preloads a font. When ``node_modules/pretendard-gov``
-is installed (``npm ci``), the committed fonts are the pinned package's version.
+The stylesheet written by scripts/refresh_fonts.py names only files that
+exist, swaps to the font when it arrives, loads from the site itself; the OFL
+licence travels with the fonts; Material's Google Fonts stay off; no page
+template preloads a font. When ``node_modules/pretendard-gov`` is installed
+(``npm ci``), the committed fonts are the pinned package's version. A built
+site declares and ships only the faces for the characters it shows (one test
+uses the shared build of the fixture corpus; the others need no build).
 """
 
 from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 import yaml
 from conftest import ROOT
+from support.project import Build
+
+from briefkit.site_fonts import codepoints, publish_fonts, site_characters
 
 FONTS = ROOT / "fonts"
 CSS = FONTS / "pretendard-gov.css"
 FACE = re.compile(r"@font-face\s*\{(.*?)\}", re.DOTALL)
 URL = re.compile(r"src:\s*url\('?([^')]+)'?\)\s*format\('woff2'\)")
+RANGES = re.compile(r"unicode-range:\s*([^;}]+)")
 
 
 def faces() -> list[str]:
@@ -63,3 +70,61 @@ def test_the_fonts_are_the_pinned_package_version() -> None:
     installed = ROOT / "node_modules" / "pretendard-gov" / "package.json"
     if installed.exists():
         assert json.loads(installed.read_text(encoding="utf-8"))["version"] == pinned
+
+
+# ── the site's own stylesheet: the faces its characters need (briefkit/site_fonts.py) ──────────────
+
+
+def tiny_fonts(root: Path) -> None:
+    """A fonts/ folder of three faces: Latin, two syllables of Hangul, and one rare syllable."""
+    fonts = root / "fonts"
+    fonts.mkdir()
+    rules = [("latin.woff2", "U+20-7e"), ("common.woff2", "U+ac00,U+b098"), ("rare.woff2", "U+b620")]  # 가 나 똠
+    for name, _ in rules:
+        (fonts / name).write_bytes(b"wOF2" + name.encode())
+    (fonts / "OFL.txt").write_text("SIL OPEN FONT LICENSE Version 1.1\n", encoding="utf-8")
+    (fonts / "pretendard-gov.css").write_text(
+        "/* Licensed under the SIL Open Font License */\n" + "".join(
+            f"@font-face{{font-family:'Pretendard GOV';font-weight:400;font-display:swap;"
+            f"src:url({name})format('woff2');unicode-range:{ranges}}}\n" for name, ranges in rules),
+        encoding="utf-8")
+
+
+def test_the_site_declares_and_ships_only_the_faces_its_characters_need(tmp_path: Path) -> None:
+    tiny_fonts(tmp_path)
+    site = tmp_path / "site"
+    (site / "briefs" / "a").mkdir(parents=True)
+    (site / "briefs" / "a" / "index.html").write_text("<p>가 is here</p>", encoding="utf-8")
+    (site / "data").mkdir()
+    (site / "data" / "briefs.xml").write_text("똠", encoding="utf-8")  # a feed: not drawn with the site's fonts
+    assert publish_fonts(tmp_path, site) == 2
+    css = (site / "assets" / "fonts" / "pretendard-gov.css").read_text(encoding="utf-8")
+    assert "Open Font License" in css.split("*/")[0]
+    assert "url(latin.woff2)" in css and "url(common.woff2)" in css and "rare.woff2" not in css
+    shipped = sorted(p.name for p in (site / "assets" / "fonts").iterdir())
+    assert shipped == ["OFL.txt", "common.woff2", "latin.woff2", "pretendard-gov.css"]
+    assert (site / "assets" / "fonts" / "common.woff2").read_bytes() == b"wOF2common.woff2"
+
+    # A rare syllable in a search index (or a script's message) brings its face in; the rebuilt stylesheet
+    # keeps the source's order.
+    (site / "search").mkdir()
+    (site / "search" / "ko.json").write_text('["똠양꿍"]', encoding="utf-8")
+    assert publish_fonts(tmp_path, site) == 3
+    css = (site / "assets" / "fonts" / "pretendard-gov.css").read_text(encoding="utf-8")
+    assert css.index("latin.woff2") < css.index("common.woff2") < css.index("rare.woff2")
+    assert (site / "assets" / "fonts" / "rare.woff2").is_file()
+
+
+def test_the_built_site_declares_the_faces_of_its_characters_only(sample_build: Build) -> None:
+    css = (sample_build.site / "assets" / "fonts" / "pretendard-gov.css").read_text(encoding="utf-8")
+    declared = FACE.findall(css)
+    assert 100 < len(declared) < len(faces())  # parts for what the site shows, not the whole font
+    shown = {ord(c) for c in site_characters(sample_build.site)}
+    needed = [body for body in faces() if set(codepoints(RANGES.search(body)[1])) & shown]  # type: ignore[index]
+    assert declared == needed
+    title = sample_build.page("briefs/" + next(p.name for p in (sample_build.site / "briefs").iterdir() if p.is_dir()))
+    for character in set(re.search(r"<h1[^>]*>(.*?)</h1>", title, re.S)[1]) - set(" <>/\n"):  # type: ignore[index]
+        assert any(ord(character) in set(codepoints(RANGES.search(body)[1])) for body in declared), character  # type: ignore[index]
+    for body in declared:
+        assert (sample_build.site / "assets" / "fonts" / URL.search(body)[1]).read_bytes()[:4] == b"wOF2"  # type: ignore[index]
+    assert len(list((sample_build.site / "assets" / "fonts").glob("*.woff2"))) == len(declared)
