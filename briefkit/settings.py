@@ -137,10 +137,18 @@ FEED_MAX = 50  # each Atom feed holds this many, the newest
 RELATED_MAX = 5  # a brief's page suggests this many others
 FOLDER = "briefs"
 _COUNTS = {"home_max": HOME_MAX, "feed_max": FEED_MAX, "related_max": RELATED_MAX}
-# Checked where they are read: dates (date_rules_for), license (publishing.py), publisher and
-# official_banner (identity.py).
-_ELSEWHERE = ("dates", "license", "publisher", "official_banner")
-_SETTINGS = (*_COUNTS, "folder", *_ELSEWHERE)
+# Every key of ``extra.briefs``, and the module that reads and checks it (tests/test_site_settings.py
+# holds each module to its keys; README.md documents them). An unknown key stops the build.
+SETTINGS: dict[str, str] = {
+    "home_max": "briefkit.settings",  # SiteSettings, below
+    "feed_max": "briefkit.settings",
+    "related_max": "briefkit.settings",
+    "folder": "briefkit.settings",
+    "dates": "briefkit.settings",  # date_rules_for, above: the plausible dates of a roundtable
+    "license": "briefkit.publishing",  # the site's default licence type (briefkit.licenses)
+    "publisher": "briefkit.identity",  # the ministry: masthead, footer, attribution, JSON-LD
+    "official_banner": "briefkit.identity",  # the e-government identity banner, off unless official
+}
 
 
 @dataclass(frozen=True)
@@ -164,8 +172,8 @@ def site_settings_for(root: Path) -> tuple[SiteSettings, list[Problem]]:
         key, line = key_node.value, key_node.start_mark.line + 1
         value = resolve_plain(value_node.value) if isinstance(value_node, yaml.ScalarNode) else None
         field = "extra.briefs." + str(key)
-        if key not in _SETTINGS:
-            problems.append(Problem(CONFIG_FILE, line, field, f"unknown setting (use one of: {', '.join(_SETTINGS)})"))
+        if key not in SETTINGS:
+            problems.append(Problem(CONFIG_FILE, line, field, f"unknown setting (use one of: {', '.join(SETTINGS)})"))
         elif key in _COUNTS:
             if isinstance(value, bool) or not isinstance(value, int) or value < 1:
                 problems.append(Problem(CONFIG_FILE, line, field,

@@ -14,9 +14,9 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
-from conftest import build, copy_project
+from conftest import ROOT, build, copy_project
 
-from briefkit.settings import FEED_MAX, HOME_MAX, RELATED_MAX, SiteSettings, site_settings_for
+from briefkit.settings import FEED_MAX, HOME_MAX, RELATED_MAX, SETTINGS, SiteSettings, site_settings_for
 
 BASE = "site_name: t\nextra:\n  briefs:\n"
 
@@ -88,3 +88,17 @@ def test_a_wrong_setting_stops_the_build(tmp_path: Path) -> None:
     line = text.splitlines().index(next(x for x in text.splitlines() if x.startswith("    feed_max:"))) + 1
     assert f"mkdocs.yml:{line}: extra.briefs.feed_max: must be a whole number from 1, like 50" in result.stderr
     assert not (project / "site").exists()
+
+
+def test_one_table_names_every_key_and_its_reader(tmp_path: Path) -> None:
+    # Each key is read where the table says (the module names it), documented in the README, and
+    # offered when a key is unknown.
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    for key, reader in SETTINGS.items():
+        source = (ROOT / (reader.replace(".", "/") + ".py")).read_text(encoding="utf-8")
+        if reader != "briefkit.settings":
+            assert f'"{key}"' in source, f"{reader} does not read extra.briefs.{key}"
+        assert re.search(rf"`{key}`|\b{key}:", readme), f"README.md does not document extra.briefs.{key}"
+    _, problems = settings(tmp_path, "    home_maxx: 3\n")
+    assert problems == ["mkdocs.yml:4: extra.briefs.home_maxx: unknown setting (use one of: "
+                        + ", ".join(SETTINGS) + ")"]
