@@ -165,8 +165,8 @@ function element(parent, selector, type) {
 
   /**
    * A hit: its title (the brief's page; followed, the page opens at the excerpt's passage), its
-   * date, and the body passage around the match (data-excerpt), or the summary when the match is
-   * in the title or summary.
+   * date (with the lists' "Updated" mark if the brief was corrected), and the body passage around
+   * the match (data-excerpt), or the summary when the match is in the title or summary.
    * @param {Row} doc
    */
   function hitElement(doc) {
@@ -191,7 +191,9 @@ function element(parent, selector, type) {
       link.lang = doc.lang;
       summary.lang = doc.lang;
     }
-    item.append(link, time, summary);
+    item.append(link, time);
+    if (doc.updated) item.append(BriefsSearch.updatedMark(message("updated")));
+    item.append(summary);
     return item;
   }
 

@@ -1,10 +1,10 @@
 /*
  * The header search box's drop-down, on every page: as the reader types, the first hits of
- * the page's language (title and date) in a listbox under the box, as the WAI-ARIA combobox
- * pattern has it: arrow keys move through the hits, Enter opens the highlighted one (with none
- * highlighted the form goes to the search page, as it does without script), Escape closes the
- * list, the last option leads to every result on the search page. On the search page, that page
- * shows the search without loading again.
+ * the page's language (title and date, with the lists' "Updated" mark for a corrected brief) in
+ * a listbox under the box, as the WAI-ARIA combobox pattern has it: arrow keys move through the
+ * hits, Enter opens the highlighted one (with none highlighted the form goes to the search page,
+ * as it does without script), Escape closes the list, the last option leads to every result on
+ * the search page. On the search page, that page shows the search without loading again.
  * Nothing loads until the reader focuses or types in the box: then search-engine.js (unless the
  * page has it), search.css and the index's meta.json, and for each query only the files it needs.
  * Every text from the index reaches the page through textContent.
@@ -178,6 +178,7 @@
       time.dateTime = row.date;
       time.textContent = api.dateText(row.date, lang);
       item.append(title, time);
+      if (row.updated) item.append(api.updatedMark(message("updated")));
       item.setAttribute("data-result", row.id);
       options.push(item);
       items.appendChild(item);
