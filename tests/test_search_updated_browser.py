@@ -101,12 +101,14 @@ def _list_mark(page: Any, base: str, lang: str) -> str:
 
 
 def _beside_its_date(hit: Any) -> bool:
-    """The mark follows the hit's date (the next element) on the same line."""
+    """The mark follows the hit's date (the next element) on the same line, under the title."""
     return bool(hit.locator("time + .brief-list__updated").evaluate(
         """mark => {
              const date = mark.previousElementSibling.getBoundingClientRect();
+             const title = mark.previousElementSibling.previousElementSibling.getBoundingClientRect();
              const box = mark.getBoundingClientRect();
-             return box.left >= date.right && box.top < date.bottom && box.bottom > date.top;
+             return box.left >= date.right && box.top < date.bottom && box.bottom > date.top
+               && date.top >= title.bottom;
            }"""))
 
 
