@@ -31,6 +31,7 @@ class Record:
     title: str
     summary: str
     text_lang: str
+    updated: bool  # corrected after publication (``updates``): lists mark it
     topics: tuple[Term, ...]
     regions: tuple[Term, ...]
 
@@ -78,6 +79,7 @@ def _record(view: BriefView) -> Record:
         title=view.text.title,
         summary=view.text.summary,
         text_lang=view.text_lang,
+        updated=view.is_updated,
         topics=view.brief.topics,
         regions=view.brief.regions,
     )

@@ -13,7 +13,8 @@ Layout under ``search/index/<lang>/`` (all deterministic JSON, sorted keys):
   English word, its stem and its plural share a shard (one round trip); a
   Korean term or a number is its own key.
 - ``d/<n>.json``: what a result shows (id, date, title, summary, text
-  language) for ``CHUNK`` documents in a row.
+  language, and 1 for a brief corrected after publication, else 0: the
+  "수정됨 / Updated" mark of lists) for ``CHUNK`` documents in a row.
 - ``p/<doc>-<n>.json``: the body passages of a document, ``BLOCK`` a file
   (``passages``): the excerpt of a hit reads one.
 - ``k/<key>.json``: index words by their first two letters or initial
@@ -43,7 +44,7 @@ from .passages import BLOCK
 from .records import BODY, FIELD_WEIGHTS, LABELS, Record
 from .words import word_files
 
-INDEX_VERSION = 6
+INDEX_VERSION = 7
 SHARD_TARGET = 6_000  # bytes of postings per shard, about
 CHUNK = 5  # documents per display chunk
 WEIGHT_MAX = 255
@@ -133,7 +134,7 @@ def index_files(
         files[f"t/{n}.json"] = dumps(content)
     records = [record for record, _, _ in items]
     for n in range(0, len(records), CHUNK):
-        chunk = [[r.id, r.date, r.title, r.summary, r.text_lang] for r in records[n:n + CHUNK]]
+        chunk = [[r.id, r.date, r.title, r.summary, r.text_lang, int(r.updated)] for r in records[n:n + CHUNK]]
         files[f"d/{n // CHUNK}.json"] = dumps(chunk)
     for doc, (_, _, texts) in enumerate(items):
         body = texts[len(FIELD_WEIGHTS):]

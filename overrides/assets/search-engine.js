@@ -198,6 +198,21 @@ export function fragment(passage, needles) {
   return "#:~:text=" + prefix + encode(passage.slice(start, end));
 }
 
+/**
+ * The mark of a brief corrected after publication, after its date, as the server's lists write it
+ * (fragments/brief-list.html): a space, then <span class="brief-list__updated">text</span>.
+ * @param {string} text the page's word for it (strings.py's updated_badge, from a data- attribute)
+ * @returns {DocumentFragment}
+ */
+export function updatedMark(text) {
+  const mark = document.createElement("span");
+  mark.className = "brief-list__updated";
+  mark.textContent = text;
+  const both = document.createDocumentFragment();
+  both.append(" ", mark);
+  return both;
+}
+
 /** @type {Record<string, Intl.DateTimeFormat>} */
 const formats = {};
 

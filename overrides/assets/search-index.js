@@ -45,14 +45,16 @@
 export const POSTING = 3;
 
 /**
- * A document in d/<n>.json: [id, date, title, summary, text language] (the DOC_* positions).
- * @typedef {[string, string, string, string, string]} DocRow
+ * A document in d/<n>.json: [id, date, title, summary, text language, updated] (the DOC_*
+ * positions); updated is 1 for a brief corrected after publication (front matter ``updates``), else 0.
+ * @typedef {[string, string, string, string, string, 0 | 1]} DocRow
  */
 export const DOC_ID = 0;
 export const DOC_DATE = 1;
 export const DOC_TITLE = 2;
 export const DOC_SUMMARY = 3;
 export const DOC_LANG = 4;
+export const DOC_UPDATED = 5;
 
 /**
  * k/<key>.json: words by key (w) and by the keys of a typo in their first letters (n), each with
@@ -77,6 +79,7 @@ export const DOC_LANG = 4;
  * @property {string} summary
  * @property {string} lang the text's language (a brief without a translation shows its source)
  * @property {string | null} excerpt the body passage shown, or null (the summary is shown)
+ * @property {boolean} updated corrected after publication: lists mark it ("수정됨 / Updated")
  */
 
 /**
@@ -87,5 +90,5 @@ export const DOC_LANG = 4;
  */
 export function row(doc, excerpt) {
   return { id: doc[DOC_ID], date: doc[DOC_DATE], title: doc[DOC_TITLE], summary: doc[DOC_SUMMARY],
-    lang: doc[DOC_LANG], excerpt: excerpt };
+    lang: doc[DOC_LANG], excerpt: excerpt, updated: doc[DOC_UPDATED] === 1 };
 }

@@ -11,60 +11,137 @@
  */
 import * as BriefsSearch from "./search-engine.js";
 
+/**
+ * @typedef {import("./search-index.js").Meta} Meta
+ * @typedef {import("./search-index.js").Row} Row
+ * @typedef {import("./search-core.js").Params} Params
+ * @typedef {import("./search-core.js").Result} Result
+ * @typedef {import("./search-core.js").Needle} Needle
+ * @typedef {import("./search-core.js").Kind} Kind
+ */
+
+/**
+ * What the page shows: the last search's hits (document numbers), how many are shown, and how.
+ * @typedef {object} State
+ * @property {number[]} hits
+ * @property {number} shown
+ * @property {Needle[]} needles
+ * @property {((doc: number) => number) | null} passage
+ * @property {number} run the search being shown (a newer one stops an older one's steps)
+ * @property {number} started performance.now() when it began
+ * @property {string} count what the status line says once its first hit is in
+ * @property {Result | null} result
+ */
+
+/**
+ * The element ``selector`` finds under ``parent``, of ``type``: the page's template puts it there.
+ * @template {Element} T
+ * @param {ParentNode} parent
+ * @param {string} selector
+ * @param {new () => T} type
+ * @returns {T}
+ */
+function element(parent, selector, type) {
+  var found = parent.querySelector(selector);
+  if (!(found instanceof type)) throw new Error("search page: no " + selector);
+  return found;
+}
+
 (function () {
-  var root = document.getElementById("briefs-search");
-  if (!root || !window.fetch) return;
+  var found = document.getElementById("briefs-search");
+  if (!found || !window.fetch) return;
+  /** @type {HTMLElement} */
+  var root = found;
+
+  /** @param {string} name a data- attribute the template always sets */
+  function attribute(name) {
+    return root.getAttribute(name) || "";
+  }
 
   var PAGE = BriefsSearch.PAGE;
   var PREPARE_MS = 40; /* quiet time after a keystroke before the typed query is prepared */
-  var lang = root.getAttribute("data-lang");
-  var briefs = root.getAttribute("data-briefs");
-  var engine = BriefsSearch.engine(root.getAttribute("data-index"));
-  var form = root.querySelector("form");
-  var input = form.elements.q;
-  var status = root.querySelector("[data-status]");
-  var list = root.querySelector("[data-results]");
-  var more = root.querySelector("[data-more]");
+  var lang = attribute("data-lang");
+  var briefs = attribute("data-briefs");
+  var engine = BriefsSearch.engine(attribute("data-index"));
+  var form = element(root, "form", HTMLFormElement);
+  var input = element(form, "input[name=q]", HTMLInputElement);
+  var sort = element(form, "select[name=sort]", HTMLSelectElement);
+  var status = element(root, "[data-status]", HTMLElement);
+  var list = element(root, "[data-results]", HTMLElement);
+  var more = element(root, "[data-more]", HTMLElement);
+  /** @type {State} */
   var state = { hits: [], shown: 0, needles: [], passage: null, run: 0, started: 0, count: "", result: null };
-  var hints = root.querySelector("[data-hints]");
-  var otherLang = root.getAttribute("data-other-lang");
+  var hints = element(root, "[data-hints]", HTMLElement);
+  var otherLang = attribute("data-other-lang");
   var composing = false;
   var timer = 0;
   var prepared = ""; /* the last query prepared, as JSON */
   var warming = 0; /* the search whose next steps are loading ahead; 0 once the reader types */
   var KINDS = BriefsSearch.kinds;
 
+  /**
+   * @param {string} name
+   * @param {number | string} [n]
+   */
   function message(name, n) {
-    return (root.getAttribute("data-msg-" + name) || "").replace("{n}", String(n)).replace("{year}", String(n));
+    return attribute("data-msg-" + name).replace("{n}", String(n)).replace("{year}", String(n));
   }
 
   function params() {
     return BriefsSearch.params(window.location.search);
   }
 
-  /* The search the form would make now (what Enter will ask for). */
-  function typed() {
-    return { q: input.value.trim(), topics: form.elements.topic.value, regions: form.elements.region.value,
-      years: form.elements.year.value, sort: form.elements.sort.value };
+  /** @param {Kind} kind */
+  function facet(kind) {
+    return element(form, 'select[data-facet="' + kind + '"]', HTMLSelectElement);
   }
 
-  /* The documents of each filter the search sets, by kind (null where it sets none). */
+  /**
+   * The search the form would make now (what Enter will ask for).
+   * @returns {Required<Params>}
+   */
+  function typed() {
+    return { q: input.value.trim(), topics: facet("topics").value, regions: facet("regions").value,
+      years: facet("years").value, sort: sort.value };
+  }
+
+  /**
+   * The documents of each filter the search sets, by kind (null where it sets none).
+   * @param {Meta} meta
+   * @param {Required<Params>} p
+   */
   function filterSets(meta, p) {
-    var sets = {};
+    /** @type {Record<Kind, Set<number> | null>} */
+    var sets = { topics: null, regions: null, years: null };
     KINDS.forEach(function (k) { sets[k] = p[k] ? new Set(engine.facetDocs(meta, k, p[k])) : null; });
     return sets;
   }
 
-  /* The filters of kinds other than ``kind`` that the search sets. */
+  /**
+   * The filters of kinds other than ``kind`` that the search sets.
+   * @param {Record<Kind, Set<number> | null>} sets
+   * @param {Kind} kind
+   */
   function otherFilters(sets, kind) {
-    return KINDS.filter(function (k) { return k !== kind && sets[k]; }).map(function (k) { return sets[k]; });
+    /** @type {Set<number>[]} */
+    var others = [];
+    KINDS.forEach(function (k) {
+      var set = sets[k];
+      if (k !== kind && set) others.push(set);
+    });
+    return others;
   }
 
-  /* Counts per filter value among the query's matches under the other filters. */
+  /**
+   * Counts per filter value among the query's matches under the other filters.
+   * @param {Meta} meta
+   * @param {Required<Params>} p
+   * @param {Set<number>} matched
+   */
   function fillFacets(meta, p, matched) {
     var sets = filterSets(meta, p);
     KINDS.forEach(function (kind) {
-      var select = root.querySelector('select[data-facet="' + kind + '"]');
+      var select = facet(kind);
       var others = otherFilters(sets, kind);
       var values = engine.facetValues(meta, kind).map(function (v) {
         return kind === "years" ? [v[0], message("year", v[1])] : v;
@@ -86,9 +163,12 @@ import * as BriefsSearch from "./search-engine.js";
     });
   }
 
-  /* A hit: its title (the brief's page; followed, the page opens at the excerpt's passage), its
-     date, and the body passage around the match (data-excerpt), or the summary when the match is
-     in the title or summary. */
+  /**
+   * A hit: its title (the brief's page; followed, the page opens at the excerpt's passage), its
+   * date (with the lists' "Updated" mark if the brief was corrected), and the body passage around
+   * the match (data-excerpt), or the summary when the match is in the title or summary.
+   * @param {Row} doc
+   */
   function hitElement(doc) {
     var item = document.createElement("li");
     item.setAttribute("data-result", doc.id);
@@ -111,13 +191,18 @@ import * as BriefsSearch from "./search-engine.js";
       link.lang = doc.lang;
       summary.lang = doc.lang;
     }
-    item.append(link, time, summary);
+    item.append(link, time);
+    if (doc.updated) item.append(BriefsSearch.updatedMark(message("updated")));
+    item.append(summary);
     return item;
   }
 
-  /* The next page of hits, each shown as soon as it and those above it are in (the first page
-     replaces the last search's hits); ``pending`` is their rows (one promise a hit) when already
-     asked for. */
+  /**
+   * The next page of hits, each shown as soon as it and those above it are in (the first page
+   * replaces the last search's hits); ``pending`` is their rows (one promise a hit) when already
+   * asked for.
+   * @param {Promise<Row>[]} [pending]
+   */
   async function showMore(pending) {
     var run = state.run;
     var docs = state.hits.slice(state.shown, state.shown + PAGE);
@@ -137,10 +222,14 @@ import * as BriefsSearch from "./search-engine.js";
     more.hidden = state.shown >= state.hits.length;
   }
 
-  /* The first hit of each view one step from this search: every other value of each filter (and
-     none), the other order, the next page (after the hits shown). Their display chunks load while
-     the page is idle, so a filter change shows its first hit with no request; the rest of its
-     page takes one round. */
+  /**
+   * The first hit of each view one step from this search: every other value of each filter (and
+   * none), the other order, the next page (after the hits shown). Their display chunks load while
+   * the page is idle, so a filter change shows its first hit with no request; the rest of its
+   * page takes one round.
+   * @param {Result} result
+   * @param {Required<Params>} p
+   */
   async function nextSteps(result, p) {
     var meta = result.meta;
     var sets = filterSets(meta, p);
@@ -165,8 +254,15 @@ import * as BriefsSearch from "./search-engine.js";
     return firsts;
   }
 
+  /**
+   * @param {number} run
+   * @param {Result} result
+   * @param {Required<Params>} p
+   */
   function ahead(run, result, p) {
-    var connection = navigator.connection;
+    /* The Network Information API: Chromium's only, not in the DOM's types. */
+    var connection = /** @type {Navigator & {connection?: {saveData?: boolean, effectiveType?: string}}} */ (navigator)
+      .connection;
     /* Not for a reader who asked the browser to save data, or on a 2G link: only what is asked. */
     if (connection && (connection.saveData || /2g/.test(connection.effectiveType || ""))) return;
     warming = run;
@@ -180,11 +276,18 @@ import * as BriefsSearch from "./search-engine.js";
     else window.setTimeout(go, 50);
   }
 
-  /* A query written only in the other language's script: Latin on the Korean page, Hangul on the English. */
+  /**
+   * A query written only in the other language's script: Latin on the Korean page, Hangul on the English.
+   * @param {string} q
+   */
   function otherScript(q) {
     return lang === "ko" ? /[a-z]/i.test(q) && !/[\uac00-\ud7a3]/.test(q) : /[\uac00-\ud7a3]/.test(q) && !/[a-z]/i.test(q);
   }
 
+  /**
+   * @param {string} name
+   * @param {string} text
+   */
   function hintLine(name, text) {
     var line = document.createElement("p");
     line.setAttribute(name, "");
@@ -194,10 +297,16 @@ import * as BriefsSearch from "./search-engine.js";
     return line;
   }
 
-  /* Where a search leads when it finds nothing here, or is written in the other language's script:
-     closest index words ("did you mean", a query with no hits only) and the same search among the
-     other language's briefs, when it finds any there, linked to that search page. */
+  /**
+   * Where a search leads when it finds nothing here, or is written in the other language's script:
+   * closest index words ("did you mean", a query with no hits only) and the same search among the
+   * other language's briefs, when it finds any there, linked to that search page.
+   * @param {number} run
+   * @param {Required<Params>} p
+   * @param {number} n
+   */
   function offer(run, p, n) {
+    /** @type {Promise<void>[]} */
     var done = [];
     if (!n) {
       done.push(engine.suggestions(p.q).then(function (offers) {
@@ -219,12 +328,12 @@ import * as BriefsSearch from "./search-engine.js";
     }
     /* The glossary of issue 13 may give the other language's words for this query: across(). */
     var q = BriefsSearch.across(p.q, lang, otherLang);
-    var other = BriefsSearch.engine(root.getAttribute("data-other-index"));
+    var other = BriefsSearch.engine(attribute("data-other-index"));
     done.push(other.search({ q: q }).then(function (result) {
       var count = result.hits.length;
       if (run !== state.run || !count) return;
       var a = document.createElement("a");
-      a.href = root.getAttribute("data-other-search") + "?q=" + encodeURIComponent(q);
+      a.href = attribute("data-other-search") + "?q=" + encodeURIComponent(q);
       a.hreflang = otherLang;
       a.textContent = message(count === 1 ? "other-one" : "other", count);
       hintLine("data-other", "").appendChild(a);
@@ -232,7 +341,10 @@ import * as BriefsSearch from "./search-engine.js";
     return Promise.all(done).catch(function () {});
   }
 
-  /* Milliseconds since the search began, on ``name`` (the benchmark reads data-first-ms and data-ms). */
+  /**
+   * Milliseconds since the search began, on ``name`` (the benchmark reads data-first-ms and data-ms).
+   * @param {string} name
+   */
   function elapsed(name) {
     root.setAttribute(name, String(Math.round(performance.now() - state.started)));
   }
@@ -243,7 +355,7 @@ import * as BriefsSearch from "./search-engine.js";
     state.started = performance.now();
     root.setAttribute("data-state", "busy");
     input.value = p.q;
-    form.elements.sort.value = p.sort;
+    sort.value = p.sort;
     status.textContent = message("loading");
     try {
       var result = await engine.search(p);
@@ -260,6 +372,7 @@ import * as BriefsSearch from "./search-engine.js";
       state.hits = result.hits;
       state.needles = result.needles;
       state.passage = result.passage;
+      state.result = result; /* "more" may be pressed before this search is done: its next steps are this one's */
       state.shown = 0;
       await showMore(pending);
       if (run !== state.run) return;
@@ -273,7 +386,6 @@ import * as BriefsSearch from "./search-engine.js";
       fillFacets(result.meta, p, result.matched);
       elapsed("data-ms");
       root.setAttribute("data-state", "done");
-      state.result = result;
       ahead(run, result, p);
     } catch (error) {
       if (run !== state.run) return;
@@ -288,7 +400,9 @@ import * as BriefsSearch from "./search-engine.js";
     timer = 0;
     var url = new URLSearchParams();
     var p = typed();
-    [["q", p.q], ["topic", p.topics], ["region", p.regions], ["year", p.years], ["sort", p.sort]].forEach(function (kv) {
+    /** @type {Array<[string, string]>} */
+    var fields = [["q", p.q], ["topic", p.topics], ["region", p.regions], ["year", p.years], ["sort", p.sort]];
+    fields.forEach(function (kv) {
       if (kv[1]) url.set(kv[0], kv[1]);
     });
     var query = url.toString();
@@ -327,9 +441,9 @@ import * as BriefsSearch from "./search-engine.js";
   input.addEventListener("compositionend", function () { composing = false; prepareSoon(); });
   input.addEventListener("input", function (event) {
     warming = 0;
-    if (!composing && !event.isComposing) prepareSoon();
+    if (!composing && !(event instanceof InputEvent && event.isComposing)) prepareSoon();
   });
-  Array.prototype.forEach.call(form.querySelectorAll("select"), function (select) {
+  form.querySelectorAll("select").forEach(function (select) {
     select.addEventListener("change", navigate);
   });
   more.addEventListener("click", function () {
@@ -338,7 +452,7 @@ import * as BriefsSearch from "./search-engine.js";
     showMore().then(function () {
       if (run !== state.run) return; /* a new search began meanwhile: it says when it is done */
       root.setAttribute("data-state", "done");
-      ahead(run, state.result, params());
+      if (state.result) ahead(run, state.result, params());
     }, function () {
       if (run !== state.run) return;
       status.textContent = message("error");
@@ -349,8 +463,9 @@ import * as BriefsSearch from "./search-engine.js";
   /* A hit's title opens the brief at its excerpt's passage (a text fragment): the address stays
      plain on the link (to copy or open in a new tab) and takes the fragment when followed. */
   list.addEventListener("click", function (event) {
-    var link = event.target.closest("a[data-fragment]");
-    if (!link || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
+    var link = event.target instanceof Element ? event.target.closest("a[data-fragment]") : null;
+    if (!(link instanceof HTMLAnchorElement)) return;
+    if (event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey || event.altKey) return;
     event.preventDefault();
     window.location.href = link.href + link.getAttribute("data-fragment");
   });

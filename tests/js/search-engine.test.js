@@ -3,7 +3,8 @@
  * every query of the project's query sets (tests/fixtures/search_queries.yml over the fixture
  * corpus, tests/fixtures/search2/queries.yml and offers.yml over theirs) finds its briefs, the
  * brief that must rank first ranks first, a body-only match's excerpt holds and marks its form,
- * a typo is offered its corrections. tests/test_search_engine_node.py builds the sites and names
+ * a typo is offered its corrections; a hit says whether its brief was corrected (a stub index).
+ * tests/test_search_engine_node.py builds the sites and names
  * them in the JSON file SEARCH_CASES; run alone, these tests need that file.
  * The browser's glue (search-engine.js) is tested here too, over a stub fetch: a query the reader
  * typed past stops loading what only it needed.
@@ -75,12 +76,34 @@ test("marks cross a space either way, and take a Korean particle", () => {
   assert.deepEqual(marked, ["스마트 공장을", "AI반도체", "factories"]);
 });
 
+test("a hit says whether its brief was corrected after publication (the display chunk's flag)", async () => {
+  const meta = { version: 7, lang: "ko", count: 3, shards: 1, chunk: 5, block: 8, years: [[2025, 0, 3]], topics: [],
+    regions: [], suffixes: [], stopwords: [], endings: [], words: [] };
+  /** @type {Record<string, unknown>} */
+  const files = {
+    "meta.json": meta,
+    "d/0.json": [
+      ["2025-06-01-plain", "2025-06-01", "고친 적 없는 브리프", "요약", "ko", 0],
+      ["2025-05-01-corrected", "2025-05-01", "고친 브리프", "요약", "ko", 1],
+      ["2025-04-01-source-only", "2025-04-01", "원문만 있는 브리프", "요약", "ko", 1],
+    ],
+  };
+  const engine = createEngine(async (rel) => {
+    if (!(rel in files)) throw new Error(rel + ": not in this index");
+    return files[rel];
+  });
+  const result = await engine.search({ q: "" }); /* no words: every brief, newest first */
+  const rows = await engine.rows(result.hits);
+  assert.deepEqual(rows.map((row) => [row.id, row.updated]),
+    [["2025-06-01-plain", false], ["2025-05-01-corrected", true], ["2025-04-01-source-only", true]]);
+});
+
 test("a query typed past stops loading what only it needed, not what a search needs", async () => {
   /** @type {Array<{rel: string, signal: AbortSignal}>} */
   const fetches = [];
   /** @type {Array<() => void>} */
   const waiting = [];
-  const meta = { version: 6, lang: "ko", count: 1, shards: 1, chunk: 5, block: 8, years: [[2025, 0, 1]], topics: [],
+  const meta = { version: 7, lang: "ko", count: 1, shards: 1, chunk: 5, block: 8, years: [[2025, 0, 1]], topics: [],
     regions: [], suffixes: [], stopwords: [], endings: [], words: [] };
   const g = /** @type {any} */ (globalThis);
   g.document = { baseURI: "http://x/search/", querySelector: () => null };
