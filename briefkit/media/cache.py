@@ -2,8 +2,11 @@
 
 An entry is a folder named by a digest (the caller's: source bytes, settings,
 library and code versions) holding the files and a ``manifest.json``
-describing them, with each file's SHA-256: an entry whose file was changed
-(published files are hard links to it) is not used. An entry is written into a temporary folder and renamed into
+describing them, with each file's SHA-256, size and modification time: an
+entry whose file was changed (published files are hard links to it) is not
+used. A file whose size and time are as written is taken as written (as git
+and make do); one whose time moved is hashed again, so only a change of bytes
+discards the entry. An entry is written into a temporary folder and renamed into
 place, so a reader never sees half of one and two processes encoding the same
 image both end up with one entry.
 """
@@ -28,10 +31,10 @@ def load(cache_dir: Path, key: str) -> dict[str, Any] | None:
     folder = entry_dir(cache_dir, key)
     try:
         manifest: dict[str, Any] = json.loads((folder / "manifest.json").read_text(encoding="utf-8"))
-        digests = manifest["files"]
-        if not isinstance(digests, dict):
+        digests, stats = manifest["files"], manifest.get("stats", {})
+        if not isinstance(digests, dict) or not isinstance(stats, dict):
             return None
-        if any(_digest((folder / name).read_bytes()) != digest for name, digest in digests.items()):
+        if not all(_unchanged(folder / name, digest, stats.get(name)) for name, digest in digests.items()):
             return None
     except (OSError, ValueError, KeyError, TypeError):
         return None
@@ -46,7 +49,8 @@ def store(cache_dir: Path, key: str, files: dict[str, bytes], manifest: dict[str
     try:
         for name, data in files.items():
             (tmp / name).write_bytes(data)
-        body = dict(manifest, files={name: _digest(data) for name, data in sorted(files.items())})
+        body = dict(manifest, files={name: _digest(data) for name, data in sorted(files.items())},
+                    stats={name: _stat(tmp / name) for name in sorted(files)})
         (tmp / "manifest.json").write_text(json.dumps(body, sort_keys=True, indent=1), encoding="utf-8")
         try:
             tmp.rename(folder)
@@ -60,6 +64,15 @@ def store(cache_dir: Path, key: str, files: dict[str, bytes], manifest: dict[str
 
 def _digest(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
+
+
+def _stat(path: Path) -> list[int]:
+    found = path.stat()
+    return [found.st_size, found.st_mtime_ns]
+
+
+def _unchanged(path: Path, digest: str, written: object) -> bool:
+    return _stat(path) == written or _digest(path.read_bytes()) == digest
 
 
 def write(target: Path, data: bytes) -> None:

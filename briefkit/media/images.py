@@ -11,12 +11,16 @@ a list thumbnail (``<stem>-thumb.webp``, 320×180) and the Open Graph picture
 (``<stem>-og.jpg``, 1200×630), all upright and with no metadata
 (``encode``). With a ``cache_dir`` the bytes are kept by the digest of the
 source, the settings, Pillow's version and this package's code, and a
-second call only links or copies them (``cache``).
+second call only links or copies them (``cache``). ``publish_images`` also
+keeps, beside the entries, which entry each source file led to, by the file's
+path, size, modification time and inode (``SourceKeys``): a warm build neither
+reads nor hashes a photo it has published before.
 """
 
 from __future__ import annotations
 
 import hashlib
+import json
 import os
 import threading
 from collections.abc import Sequence
@@ -30,6 +34,7 @@ from typing import Any
 import PIL
 import PIL.features
 
+from briefkit.atomic_write import write_atomic
 from briefkit.media import cache as store
 from briefkit.media.checks import EXTENSION_KINDS as EXTENSION_KINDS
 from briefkit.media.checks import MAX_BYTES as MAX_BYTES
@@ -80,13 +85,13 @@ class ImageJob:
 
 def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str) -> PublishedImage:
     """Write the published files of the image ``src`` into ``out_dir`` as ``<stem>-…``; see the module doc."""
-    facts, source, hit = _lookup(src, out_dir, cache_dir, stem)
+    facts, source, key, hit = _lookup(src, out_dir, cache_dir, stem)
     if hit is not None:
         return hit
     outputs = _encode(source, facts.format)
     manifest = _manifest(outputs)
     if cache_dir is not None:
-        store.store(cache_dir, _cache_key(source), {o.suffix: o.data for o in outputs}, manifest)
+        store.store(cache_dir, key, {o.suffix: o.data for o in outputs}, manifest)
     out_dir.mkdir(parents=True, exist_ok=True)
     for o in outputs:
         store.write(out_dir / f"{stem}-{o.suffix}", o.data)
@@ -106,10 +111,14 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     results: list[PublishedImage | Future[PublishedImage]] = []
     pool: ProcessPoolExecutor | None = None
     failure: MediaProblem | None = None
+    known: dict[Path, SourceKeys] = {}
     try:
         for i, job in enumerate(jobs):
             try:
-                hit = _lookup(job.src, job.out_dir, job.cache_dir, job.stem)[2] if job.cache_dir else None
+                hit = None
+                if job.cache_dir is not None:
+                    keys = known.get(job.cache_dir) or known.setdefault(job.cache_dir, SourceKeys(job.cache_dir))
+                    hit = keys.placed(job)
             except MediaProblem as problem:
                 problem.job = job
                 failure = problem
@@ -126,9 +135,60 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        for keys in known.values():
+            keys.save()
     if failure is not None:
         raise failure
     return published
+
+
+class SourceKeys:
+    """Which cache entry each source image led to, by the file's path, size, modification time and inode.
+
+    Kept as ``sources.json`` in the cache folder. A source whose stat is
+    unchanged has the same bytes (the rule git and make rely on), so its
+    entry is placed without reading the file; any other is read and hashed,
+    and its key noted for the next build.
+    """
+
+    FILE = "sources.json"
+    MAX = 100_000  # entries kept: far more than a site's photos; the oldest go first
+
+    def __init__(self, cache_dir: Path) -> None:
+        self.cache_dir = cache_dir
+        try:
+            found = json.loads((cache_dir / self.FILE).read_text(encoding="utf-8"))
+        except (OSError, ValueError):
+            found = {}
+        self.keys: dict[str, str] = found if isinstance(found, dict) else {}
+        self.changed = False
+
+    def placed(self, job: ImageJob) -> PublishedImage | None:
+        """``job``'s image placed from the cache when it is there, else None (the caller encodes it)."""
+        assert job.cache_dir is not None
+        _check_stem(job.stem)
+        try:
+            found = os.stat(job.src)
+        except OSError:
+            found = None
+        name = f"{os.path.abspath(job.src)}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}" if found else ""
+        key = self.keys.get(name)
+        if key is not None:
+            hit = _placed(job.out_dir, job.cache_dir, job.stem, key)
+            if hit is not None:
+                return hit
+        _, _, key, hit = _lookup(job.src, job.out_dir, job.cache_dir, job.stem)
+        if name and self.keys.get(name) != key:
+            self.keys.pop(name, None)
+            self.keys[name] = key
+            self.changed = True
+        return hit
+
+    def save(self) -> None:
+        if self.changed:
+            kept = dict(list(self.keys.items())[-self.MAX:])
+            write_atomic(self.cache_dir / self.FILE, json.dumps(kept, ensure_ascii=False, indent=0) + "\n")
+            self.changed = False
 
 
 def _start_method() -> BaseContext:
@@ -156,23 +216,30 @@ def _run(job: ImageJob) -> PublishedImage:
 
 def _lookup(
     src: Path, out_dir: Path, cache_dir: Path | None, stem: str
-) -> tuple[ImageFacts, bytes, PublishedImage | None]:
-    """The image's facts and bytes, and the image placed from the cache when it is there."""
-    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
-        raise ValueError(f"not a file name stem: {stem!r}")
+) -> tuple[ImageFacts, bytes, str, PublishedImage | None]:
+    """The image's facts, bytes and cache key, and the image placed from the cache when it is there."""
+    _check_stem(stem)
     facts = inspect_image(src)  # also for a cached image: the limits may have changed
     source = src.read_bytes()
-    if cache_dir is None:
-        return facts, source, None
     key = _cache_key(source)
+    return facts, source, key, _placed(out_dir, cache_dir, stem, key) if cache_dir is not None else None
+
+
+def _check_stem(stem: str) -> None:
+    if not stem or "/" in stem or "\\" in stem or stem.startswith("."):
+        raise ValueError(f"not a file name stem: {stem!r}")
+
+
+def _placed(out_dir: Path, cache_dir: Path, stem: str, key: str) -> PublishedImage | None:
+    """Entry ``key``'s files linked into ``out_dir`` as ``<stem>-…``, or None when the entry is not there."""
     manifest = store.load(cache_dir, key)
     if manifest is None:
-        return facts, source, None
+        return None
     out_dir.mkdir(parents=True, exist_ok=True)
     folder = store.entry_dir(cache_dir, key)
     for suffix in manifest["files"]:
         store.place(folder / suffix, out_dir / f"{stem}-{suffix}")
-    return facts, source, _published(manifest, stem)
+    return _published(manifest, stem)
 
 
 def _cache_key(source: bytes) -> str:
