@@ -491,3 +491,30 @@ def test_16_bit_grey_is_scaled_not_clipped(tmp_path: Path) -> None:
     published = publish_image(src, tmp_path / "out", cache_dir=None, stem="deep")
     with Image.open(tmp_path / "out" / published.fallbacks[0].name) as im:
         assert abs(im.convert("L").getpixel((10, 10)) - 30000 / 257) <= 2  # type: ignore[operator]
+
+
+def test_a_published_source_is_not_read_again_until_it_changes(
+    sources: dict[str, Path], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # A warm build finds each photo's entry by the file's stat (sources.json), without reading or hashing it;
+    # a photo replaced under the same name is read, and published with its new pixels.
+    cache, photo = tmp_path / "cache", tmp_path / "photo.jpg"
+    photo.write_bytes(sources["photo"].read_bytes())
+    first = publish_images([ImageJob(photo, tmp_path / "one", "p", cache)], workers=1)
+    assert (cache / "sources.json").is_file()
+    read = Path.read_bytes
+
+    def refuse_photo(path: Path) -> bytes:
+        assert path != photo, "the unchanged photo was read again"
+        return read(path)
+
+    with monkeypatch.context() as patched:
+        patched.setattr(Path, "read_bytes", refuse_photo)
+        patched.setattr(images, "_cache_key", lambda source: pytest.fail("the unchanged photo was hashed again"))
+        assert publish_images([ImageJob(photo, tmp_path / "two", "p", cache)], workers=1) == first
+    assert _published_files(tmp_path / "two") == _published_files(tmp_path / "one")
+
+    Image.new("RGB", (1600, 1000), (0, 200, 0)).save(photo, quality=90)
+    publish_images([ImageJob(photo, tmp_path / "three", "p", cache)], workers=1)
+    with Image.open(tmp_path / "three" / "p-og.jpg") as og:
+        assert og.convert("RGB").getpixel((600, 315)) == pytest.approx((0, 200, 0), abs=8)

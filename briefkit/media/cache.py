@@ -5,8 +5,10 @@ library and code versions) holding the files and a ``manifest.json``
 describing them, with each file's SHA-256, size and modification time: an
 entry whose file was changed (published files are hard links to it) is not
 used. A file whose size and time are as written is taken as written (as git
-and make do); one whose time moved is hashed again, so only a change of bytes
-discards the entry. An entry is written into a temporary folder and renamed into
+and make do); one whose time moved, or that was written in the last
+``RECENT_S`` seconds (a change within the file system's clock tick keeps its
+time: git's "racy" case), is hashed again, so only a change of bytes discards
+the entry. An entry is written into a temporary folder and renamed into
 place, so a reader never sees half of one and two processes encoding the same
 image both end up with one entry.
 """
@@ -18,8 +20,11 @@ import json
 import os
 import shutil
 import tempfile
+import time
 from pathlib import Path
 from typing import Any
+
+RECENT_S = 2
 
 
 def entry_dir(cache_dir: Path, key: str) -> Path:
@@ -72,7 +77,10 @@ def _stat(path: Path) -> list[int]:
 
 
 def _unchanged(path: Path, digest: str, written: object) -> bool:
-    return _stat(path) == written or _digest(path.read_bytes()) == digest
+    found = _stat(path)
+    if found == written and time.time_ns() - found[1] > RECENT_S * 1_000_000_000:
+        return True
+    return _digest(path.read_bytes()) == digest
 
 
 def write(target: Path, data: bytes) -> None:
