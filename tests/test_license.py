@@ -14,7 +14,7 @@ from pathlib import Path
 import jsonschema
 import pytest
 from conftest import ROOT, Build, vocabularies, write_brief
-from updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
+from support.updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
 
 from briefkit.catalog import load_catalog
 from briefkit.licenses import LICENSES
