@@ -90,7 +90,9 @@ def measure_search(site: Path, stack: str) -> dict[str, Any] | None:
 
     On the stock stack, ``second_query_s`` is the seconds from filling
     Material's search box (and a key up, which its script waits for) to its
-    new results, measured from the benchmark. None when Chromium is missing.
+    new results, measured from the benchmark; a query it finds nothing for is
+    recorded as an error as soon as its box says so (within 30 s, or a timeout).
+    None when Chromium is missing.
 
     The server speaks HTTP/1.1 with keep-alive, as static hosts do (Python's
     default, HTTP/1.0, opens a connection per request), with Nagle's
@@ -100,10 +102,21 @@ def measure_search(site: Path, stack: str) -> dict[str, Any] | None:
     if not CHROMIUM.exists():
         return None
     with serve(site) as base:
-        return _measure(base, stack)
+        return _measure(base, stack, site)
 
 
-def _measure(base: str, stack: str) -> dict[str, Any]:
+def _no_hit_text(site: Path, root: str) -> str:
+    """What Material's search box says when a search found nothing, in the language under ``root``."""
+    import json
+    import re
+
+    html = (site / root / "index.html").read_text(encoding="utf-8")
+    config = re.search(r'<script id="__config"[^>]*>(.*?)</script>', html, re.S)
+    assert config is not None, f"no __config in {root}index.html"
+    return str(json.loads(config.group(1))["translations"]["search.result.none"])
+
+
+def _measure(base: str, stack: str, site: Path) -> dict[str, Any]:
     import json
     import time
 
@@ -125,12 +138,18 @@ def _measure(base: str, stack: str) -> dict[str, Any]:
             request.url, request.sizes()["responseBodySize"]))
         if stack == "project":
             url, hit = f"{base}{root}search/?q={first}", "[data-result]"
+            answer = hit
         else:
             url, hit = f"{base}{root}?q={first}", ".md-search-result__item"
+            # Material says when its search found nothing: a miss is known then, not after the timeout.
+            none = json.dumps(_no_hit_text(site, root), ensure_ascii=False)
+            answer = f"{hit}, .md-search-result__meta:text-is({none})"
         page.add_init_script(f"({HIT_SEEN})({json.dumps(hit)})")
         started = time.time()
         page.goto(url, wait_until="commit")  # not the load event: the hit may come before it
-        page.wait_for_selector(hit, timeout=30_000)
+        page.wait_for_selector(answer, timeout=30_000)
+        if not page.locator(hit).count():
+            raise LookupError("Material's search found no document")
         seen_s = time.time() - started
         origin_ms, hit_ms = page.evaluate("[performance.timeOrigin, window.__firstHitMs]")
         page.wait_for_load_state("networkidle")

@@ -21,13 +21,14 @@ from support.project import (
     vocabularies,
     write_brief,
 )
+from support.search2_site import build_search2_site
 
 __all__ = ["CORPUS", "FAST", "FIXTURES", "ROOT", "SEARCH_QUERIES", "Build", "build", "copy_project",
            "not_in_the_fast_lane", "vocabularies", "write_brief"]
 
 # Fixtures that build a site or drive Chromium: a test using one, directly or through another
 # fixture, gets the marker without writing it (module fixtures that call build() need the marker).
-BUILD_FIXTURES = frozenset({"sample_build", "sample_url"})
+BUILD_FIXTURES = frozenset({"sample_build", "sample_url", "search2_build"})
 BROWSER_FIXTURES = frozenset({"chromium", "sample_url"})
 
 
@@ -47,3 +48,9 @@ def sample_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
     result = build(copy_project(tmp_path_factory.mktemp("sample")))
     assert result.returncode == 0, result.stderr
     return result
+
+
+@pytest.fixture(scope="session")
+def search2_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    """The briefs of ``tests/fixtures/search2`` built once for the session (once per xdist worker)."""
+    return build_search2_site(tmp_path_factory, "search2")

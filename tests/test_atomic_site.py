@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import hashlib
 import os
-import shutil
 import signal
 import subprocess
 import sys
@@ -19,7 +18,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support.project import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_built, copy_project, vocabularies, write_brief
 
 from briefkit.site_output import StagedOutput
 
@@ -68,7 +67,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 @pytest.fixture
 def project(built: Path, tmp_path: Path) -> Path:
-    return Path(shutil.copytree(built, tmp_path / "project", symlinks=True))
+    return copy_built(built, tmp_path / "project")
 
 
 def failed(project: Path, result: Build, before: dict[str, str]) -> None:

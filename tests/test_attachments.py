@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from bundle_fixtures import docx, hwp, hwpx, pdf, sparse
+from support.bundle_fixtures import docx, hwp, hwpx, pdf, sparse
 
 from briefkit.attachments import attachment_problem, size_text
 

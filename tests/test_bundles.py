@@ -12,9 +12,9 @@ import sys
 from pathlib import Path
 
 import pytest
-from bundle_fixtures import bundle_brief, chart, docx, huge_png, pdf, photo, sparse
 from conftest import ROOT, vocabularies, write_brief
 from gitrepo import commit, git
+from support.bundle_fixtures import bundle_brief, chart, docx, huge_png, pdf, photo, sparse
 
 from briefkit.references import check_folder
 

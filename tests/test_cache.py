@@ -14,26 +14,14 @@ import shutil
 from pathlib import Path
 
 import pytest
-from support.project import ROOT, build, copy_project, vocabularies, write_brief
+from support.one_brief import files, one_brief_project
+from support.project import ROOT, build
 
 from briefkit import cache
 from briefkit.atomic_write import atomic_file, write_atomic
 from briefkit.cli import main
 from briefkit.search.analyzer import Analyzer
 
-FRONT = """\
-title: "스마트공장 인력난 라운드테이블"
-date: 2025-03-04
-summary: "스마트공장 전문 인력을 늘리는 방안을 논의했습니다."
-topics: [startups]
-regions: [seoul]
-"""
-BODY = "## 논의\n\n중소기업의 인력난을 줄이는 지원 방안을 논의했습니다.\n"
-EN_FRONT = """\
-title: "Smart factory workforce roundtable"
-summary: "Ways to train more smart factory specialists."
-"""
-EN_BODY = "## Discussion\n\nSupport that eases the shortage of workers at small manufacturers.\n"
 MARKER = "zzanalysermarker"  # a term only the edited analyser gives
 # Appended to the project copy's analyser: every text also gives MARKER (a behaviour change
 # with no version number bumped anywhere).
@@ -49,24 +37,13 @@ def latin_terms(text, stemmer, forms, stems):  # type: ignore[no-untyped-def]
 '''
 
 
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
-def tree(folder: Path) -> dict[str, bytes]:
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
-
-
 def index_text(site: Path, lang: str) -> str:
     return "".join(p.read_text(encoding="utf-8") for p in sorted((site / "search" / "index" / lang).rglob("*.json")))
 
 
 @pytest.fixture
 def project(tmp_path: Path) -> Path:
-    briefs = vocabularies(tmp_path / "briefs")
-    write_brief(briefs, "2025-03-04-cache-roundtable", "ko", FRONT, BODY)
-    write_brief(briefs, "2025-03-04-cache-roundtable", "en", EN_FRONT, EN_BODY)
-    project = copy_project(tmp_path / "project", briefs)
+    project = one_brief_project(tmp_path)
     # The project's own copy of the core: the build imports it from here (python -m puts the
     # working folder first), so the test can change the analyser without touching the repository.
     shutil.copytree(ROOT / "briefkit", project / "briefkit", ignore=shutil.ignore_patterns("__pycache__"))
@@ -78,7 +55,7 @@ def test_a_changed_analyser_is_not_served_from_the_cache(project: Path) -> None:
     first = build(project)
     assert first.returncode == 0, first.stderr
     assert MARKER not in index_text(first.site, "en")
-    kept = set(tree(cache.path(project, "analysis")))
+    kept = set(files(cache.path(project, "analysis")))
     analyser = project / "briefkit" / "search" / "index_terms.py"
     analyser.write_text(analyser.read_text(encoding="utf-8") + EDITED_ANALYSER, encoding="utf-8")
 
@@ -86,14 +63,14 @@ def test_a_changed_analyser_is_not_served_from_the_cache(project: Path) -> None:
     assert second.returncode == 0, second.stderr
     # Every brief analysed again by the new code: its term is in both indexes.
     assert MARKER in index_text(second.site, "en") and MARKER in index_text(second.site, "ko")
-    assert set(tree(cache.path(project, "analysis"))) - kept  # new entries, under new keys
+    assert set(files(cache.path(project, "analysis"))) - kept  # new entries, under new keys
 
 
 @pytest.mark.build
 def test_no_cache_builds_the_same_site_reading_and_writing_nothing_under_dot_cache(project: Path) -> None:
     cached = build(project)
     assert cached.returncode == 0, cached.stderr
-    expected = site_files(cached.site)
+    expected = files(cached.site)
     # Poison every kept analysis and drop the kept indexes: a build that read the cache would
     # index the poison; one without the cache does not, and leaves .cache exactly as it was.
     for entry in cache.path(project, "analysis").rglob("*.json"):
@@ -101,12 +78,12 @@ def test_no_cache_builds_the_same_site_reading_and_writing_nothing_under_dot_cac
         data["fields"] = [{**terms, "zzpoison": 1} for terms in data["fields"]]
         entry.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     shutil.rmtree(cache.path(project, "search-index"))
-    before = tree(project / ".cache")
+    before = files(project / ".cache")
 
     uncached = build(project, env={cache.NO_CACHE: "1"})
     assert uncached.returncode == 0, uncached.stderr
-    assert site_files(uncached.site) == expected
-    assert tree(project / ".cache") == before
+    assert files(uncached.site) == expected
+    assert files(project / ".cache") == before
 
 
 def test_a_package_version_in_a_store_changes_its_key_and_no_other_does() -> None:

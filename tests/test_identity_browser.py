@@ -20,7 +20,7 @@ import pytest
 from browser import artifacts, chromium, require, sample_url, serve
 from conftest import Build, build, copy_project
 from playwright.sync_api import expect
-from test_a11y_browser import AXE, run_axe
+from test_a11y_browser import AXE, FONTS_LOADED, run_axe
 
 __all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
@@ -35,11 +35,13 @@ BANNER = {"ko": "이 누리집은 대한민국 공식 전자정부 누리집입�
 
 
 def open_at(browser: Any, url: str, width: int) -> Any:
+    """A new page at ``width`` px showing ``url``, settled as test_a11y_browser.open_page settles it."""
     page = browser.new_context(viewport={"width": width, "height": 900}).new_page()
-    response = page.goto(url, wait_until="networkidle")
+    response = page.goto(url)
     assert response is not None and response.ok, url
     if "/search/" in url:
         page.wait_for_selector("#briefs-search[data-state=done]")
+    page.evaluate(FONTS_LOADED)
     return page
 
 

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from conftest import Build, vocabularies, write_brief
-from updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
+from support.updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
 
 from briefkit.catalog import load_catalog
 from briefkit.csp import inline_scripts

@@ -7,14 +7,14 @@ import html
 import io
 import json
 import re
-import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import jsonschema
 import pytest
 from conftest import ROOT, Build, vocabularies, write_brief
-from updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
+from support.project import copy_built
+from support.updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
 
 from briefkit.catalog import load_catalog
 from briefkit.licenses import LICENSES
@@ -210,7 +210,7 @@ def test_feed_entries_carry_rights_and_a_licence_link(updates_build: Build) -> N
 def test_verify_site_finds_a_brief_page_without_its_licence(updates_build: Build, tmp_path: Path) -> None:
     catalog = load_catalog(updates_build.project / "briefs")
     site = tmp_path / "site"
-    shutil.copytree(updates_build.site, site)
+    copy_built(updates_build.site, site)
     assert [str(p) for p in verify_site(site, catalog, "site")] == []
     page = site / "en" / "briefs" / HOSTILE_ID / "index.html"
     terms = LICENSES["kogl-3"].terms_url

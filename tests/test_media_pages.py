@@ -19,9 +19,9 @@ from urllib.parse import urljoin
 
 import jsonschema
 import pytest
-from bundle_fixtures import PLANTED, bundle_brief, chart, docx, hwpx, pdf, photo
 from conftest import ROOT, Build, build, copy_project, vocabularies, write_brief
 from PIL import Image
+from support.bundle_fixtures import PLANTED, bundle_brief, chart, docx, hwpx, pdf, photo
 
 from briefkit.search.passages import passages
 

@@ -17,7 +17,7 @@ import time
 from pathlib import Path
 
 import pytest
-from support.project import Build, build, copy_project
+from support.project import Build, build, copy_built, copy_project
 
 from bench.preview import measure_preview
 from briefkit.build import Preview
@@ -59,9 +59,16 @@ def ok(result: Build) -> Build:
     return result
 
 
-def test_edits_with_dirty_builds_give_the_clean_site_and_spare_other_pages(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
+@pytest.fixture(scope="module")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The fixture corpus built once; each test that edits and builds again works on a copy."""
+    project = copy_project(tmp_path_factory.mktemp("preview") / "project")
     ok(build(project))
+    return project
+
+
+def test_edits_with_dirty_builds_give_the_clean_site_and_spare_other_pages(built: Path, tmp_path: Path) -> None:
+    project = copy_built(built, tmp_path / "project")  # times kept: the site is newer than its sources
     path = source(project, EDITED)
     assert f"briefs/{UNRELATED}/index.html" in files(project / "site")
     before = mtimes(project / "site")
@@ -102,9 +109,8 @@ def test_edits_with_dirty_builds_give_the_clean_site_and_spare_other_pages(tmp_p
     assert [name for name in dirty_files if dirty_files[name] != clean_files[name]] == []
 
 
-def test_a_change_to_the_templates_renders_every_page_again(tmp_path: Path) -> None:
-    project = copy_project(tmp_path / "project")
-    ok(build(project))
+def test_a_change_to_the_templates_renders_every_page_again(built: Path, tmp_path: Path) -> None:
+    project = copy_built(built, tmp_path / "project")
     before = mtimes(project / "site")
     time.sleep(0.05)
     edit(project / "overrides" / "brief.html", "{#-", "{#- edited in a test.")

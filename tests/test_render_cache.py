@@ -10,49 +10,29 @@ import json
 from pathlib import Path
 
 import pytest
-from support.project import build, copy_project, vocabularies, write_brief
+from support.one_brief import BODY, BRIEF_ID, FRONT, files, one_brief_project
+from support.project import build, write_brief
 
 from briefkit import cache
 from briefkit.render_cache import cacheable
 
 pytestmark = pytest.mark.build
 
-FRONT = """\
-title: "캐시 확인 라운드테이블"
-date: 2025-01-02
-summary: "렌더 캐시를 확인하는 예시 브리프입니다."
-topics: [startups]
-regions: [seoul]
-"""
-BODY = "## 첫 번째 주제\n\n본문 문단입니다.\n\n## 두 번째 주제\n\n둘째 문단입니다.\n"
-EN_FRONT = """\
-title: "Cache check roundtable"
-summary: "A sample brief that checks the render cache."
-"""
-EN_BODY = "## First topic\n\nA body paragraph.\n\n## Second topic\n\nA second paragraph.\n"
-
-
-def site_files(site: Path) -> dict[str, bytes]:
-    return {p.relative_to(site).as_posix(): p.read_bytes() for p in sorted(site.rglob("*")) if p.is_file()}
-
-
 def kept(project: Path) -> list[Path]:
     return sorted(cache.path(project, "markdown").rglob("*.json"))
 
 
 def test_a_warm_build_reads_kept_renders_and_gives_the_same_site(tmp_path: Path) -> None:
-    briefs = vocabularies(tmp_path / "briefs")
-    write_brief(briefs, "2025-01-02-cache-roundtable", "ko", FRONT, BODY)
-    project = copy_project(tmp_path / "project", briefs)
+    project = one_brief_project(tmp_path, english=False)
     cold = build(project)
     assert cold.returncode == 0, cold.stderr
-    cold_files = site_files(cold.site)
+    cold_files = files(cold.site)
     renders = kept(project)
     body_renders = [p for p in renders if "둘째 문단입니다." in p.read_text(encoding="utf-8")]
     assert len(body_renders) == 2  # the Korean page and the English page (the Korean text under a notice)
     warm = build(project)
     assert warm.returncode == 0, warm.stderr
-    assert site_files(warm.site) == cold_files
+    assert files(warm.site) == cold_files
 
     # The warm build took the HTML from the kept render, not from the Markdown: mark a kept one.
     for path in body_renders:
@@ -60,22 +40,20 @@ def test_a_warm_build_reads_kept_renders_and_gives_the_same_site(tmp_path: Path)
         data["html"] = data["html"].replace("둘째 문단입니다.", "캐시에서 온 문단입니다.")
         path.write_text(json.dumps(data, ensure_ascii=False), encoding="utf-8")
     marked = build(project)
-    assert "캐시에서 온 문단입니다." in marked.page("briefs/2025-01-02-cache-roundtable/")
-    page = marked.page("briefs/2025-01-02-cache-roundtable/")
+    assert "캐시에서 온 문단입니다." in marked.page(f"briefs/{BRIEF_ID}/")
+    page = marked.page(f"briefs/{BRIEF_ID}/")
     assert 'id="두-번째-주제"' in page and 'href="#두-번째-주제"' in page  # anchors and table of contents kept too
 
     # An edit to the body is a new key: converted again, the mark gone.
-    write_brief(project / "briefs", "2025-01-02-cache-roundtable", "ko", FRONT, BODY.replace("둘째", "고친 둘째"))
+    write_brief(project / "briefs", BRIEF_ID, "ko", FRONT, BODY.replace("둘째", "고친 둘째"))
     edited = build(project)
     assert edited.returncode == 0, edited.stderr
-    html = edited.page("briefs/2025-01-02-cache-roundtable/")
+    html = edited.page(f"briefs/{BRIEF_ID}/")
     assert "고친 둘째 문단입니다." in html and "캐시에서 온" not in html
 
 
 def test_a_body_with_a_broken_link_fails_every_strict_build_not_only_the_first(tmp_path: Path) -> None:
-    briefs = vocabularies(tmp_path / "briefs")
-    write_brief(briefs, "2025-01-02-link-roundtable", "ko", FRONT, BODY + "\n[자료](../no-such-page.md)\n")
-    project = copy_project(tmp_path / "project", briefs)
+    project = one_brief_project(tmp_path, BODY + "\n[자료](../no-such-page.md)\n", english=False)
     for _ in range(2):
         result = build(project)
         assert result.returncode != 0

@@ -17,7 +17,7 @@ from typing import Any
 
 import pytest
 from support.project import Build
-from support.search2_site import GIMHAE, OFFERS, QUERIES, build_search2_site
+from support.search2_site import GIMHAE, OFFERS, QUERIES
 
 from bench.recall import contains, morphemes, searchable_texts
 from briefkit.search.analyzer import Analyzer
@@ -32,8 +32,8 @@ DAEGU = "2025-09-04-daegu-finance-roundtable"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build_search2_site(tmp_path_factory, "search2")
+def site(search2_build: Build) -> Build:
+    return search2_build  # one build of the fixture for the session (conftest.py)
 
 
 def index(site: Build, lang: str) -> IndexFolder:

@@ -18,7 +18,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 import pytest
 from browser import chromium, serve
 from support.project import Build
-from support.search2_site import GIMHAE, QUERIES, build_search2_site
+from support.search2_site import GIMHAE, QUERIES
 
 from briefkit.search.query import IndexFolder
 
@@ -31,8 +31,8 @@ DONE = "#briefs-search[data-state=done]"
 
 
 @pytest.fixture(scope="module")
-def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    return build_search2_site(tmp_path_factory, "search2-browser")
+def site(search2_build: Build) -> Build:
+    return search2_build  # one build of the fixture for the session (conftest.py)
 
 
 @pytest.fixture(scope="module")

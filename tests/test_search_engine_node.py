@@ -18,7 +18,7 @@ from typing import Any
 
 import pytest
 import yaml
-from conftest import ROOT, Build, build, copy_project
+from conftest import ROOT, Build
 
 pytestmark = pytest.mark.build
 
@@ -27,13 +27,6 @@ SEARCH2 = ROOT / "tests" / "fixtures" / "search2"
 
 def _load(path: Any) -> list[dict[str, Any]]:
     return yaml.safe_load(path.read_text(encoding="utf-8"))  # type: ignore[no-any-return]
-
-
-@pytest.fixture(scope="module")
-def search2_build(tmp_path_factory: pytest.TempPathFactory) -> Build:
-    result = build(copy_project(tmp_path_factory.mktemp("search2-node"), SEARCH2 / "briefs"))
-    assert result.returncode == 0, result.stderr
-    return result
 
 
 def test_the_engine_passes_its_node_tests_over_every_query(

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 from conftest import Build, vocabularies, write_brief
-from updates_site import (
+from support.updates_site import (
     CORRECTED_ID,
     HOSTILE_ID,
     KOREAN_ONLY_ID,

@@ -18,7 +18,7 @@ from pathlib import Path
 
 import pytest
 import yaml
-from support.project import Build, build, copy_project, vocabularies, write_brief
+from support.project import Build, build, copy_built, copy_project, vocabularies, write_brief
 
 from briefkit.catalog import load_catalog
 from briefkit.site_pages import resolve
@@ -59,9 +59,7 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture
 def site(built: Build, tmp_path: Path) -> Path:
-    copy = tmp_path / "site"
-    shutil.copytree(built.site, copy)
-    return copy
+    return copy_built(built.site, tmp_path / "site")
 
 
 def _problems(built: Build, site: Path) -> list[str]:
@@ -91,7 +89,7 @@ def test_command_exits_0_and_says_what_it_checked(built: Build) -> None:
 def test_command_exits_1_with_one_line_per_problem(built: Build, tmp_path: Path) -> None:
     project = tmp_path / "project"
     shutil.copytree(built.project / "briefs", project / "briefs")
-    shutil.copytree(built.site, project / "site")
+    copy_built(built.site, project / "site")
     (project / "site" / "en" / "briefs" / FIRST / "index.html").unlink()
     _edit(project / "site" / "index.html", 'href="archive/"', 'href="archives/"')
     result = subprocess.run([sys.executable, "-m", "briefkit.cli", "verify-site"],

@@ -69,6 +69,20 @@ def copy_project(dest: Path, briefs: Path | None = None) -> Path:
     return dest
 
 
+def copy_built(src: Path, dest: Path) -> Path:
+    """A copy of a built site (or of a project with its site) for a test to change: every file
+    copied except the font files under ``assets/fonts/``, which are hard-linked (thousands of
+    files that a test only reads; never write into one). Symbolic links stay links."""
+
+    def copy(source: str, target: str) -> None:
+        if f"{os.sep}assets{os.sep}fonts{os.sep}" in source:
+            os.link(source, target)
+        else:
+            shutil.copy2(source, target)
+
+    return Path(shutil.copytree(src, dest, symlinks=True, copy_function=copy))
+
+
 def vocabularies(dest: Path) -> Path:
     """A briefs folder holding only the fixture corpus's topics.yml and regions.yml."""
     dest.mkdir(parents=True, exist_ok=True)

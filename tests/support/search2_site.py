@@ -16,7 +16,7 @@ GIMHAE = "2025-03-10-gimhae-parts-quality-roundtable"
 
 
 def build_search2_site(tmp_path_factory: pytest.TempPathFactory, name: str) -> Build:
-    """The fixture's briefs built into a fresh project copy (a module fixture calls this once)."""
+    """The fixture's briefs built into a fresh project copy (conftest's session fixture ``search2_build``)."""
     result = build(copy_project(tmp_path_factory.mktemp(name), FIXTURE / "briefs"))
     assert result.returncode == 0, result.stderr
     return result

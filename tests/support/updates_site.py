@@ -8,7 +8,7 @@ Its briefs (under ``SITE_URL``, with the site's default licence left as shipped,
   (markup that would close a ``<script>``, an ampersand and quotes), in both languages.
 - ``KOREAN_ONLY_ID``: ``license: kogl-4``, no English file, one update.
 
-Import the fixture into a test module: ``from updates_site import updates_build``.
+Import the fixture into a test module: ``from support.updates_site import updates_build``.
 """
 
 from __future__ import annotations
@@ -16,7 +16,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from conftest import Build, build, copy_project, vocabularies, write_brief
+
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 SITE_URL = "https://briefs.test/sub/"
 HOSTILE = '</script><script>alert(1)</script> & "q" <!--'
