@@ -22,9 +22,9 @@ from pathlib import Path
 
 from .catalog import FILE_NAME, Catalog
 from .model import Brief, Text
+from .validate import ISO_DATE
 
 SLUG = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*\Z")
-ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 LANGUAGE_NAMES = {"ko": "Korean", "en": "English"}
 SCHEMA_FILES = {"source": "brief-source.schema.json", "translation": "brief-translation.schema.json"}
 

@@ -11,14 +11,13 @@ a ``Problem`` at its line, and all of them are reported at once.
 
 from __future__ import annotations
 
-import contextlib
 import datetime as dt
 
 from .frontmatter_yaml import LineDict, LineList
 from .licenses import license_problem
 from .model import Update
 from .problems import kind_of
-from .validate import ISO_DATE, FieldReader, nfc
+from .validate import FieldReader, iso_date, nfc
 from .writer_text import shown_problem
 
 NOTE_MAX = 300
@@ -103,10 +102,7 @@ def _date(
         reader.add(line, "updates.date", "is missing (add 'date: YYYY-MM-DD', the day of the correction)")
         return None
     line = item.lines["date"]
-    parsed = None
-    if isinstance(value, str) and ISO_DATE.match(value.strip()):
-        with contextlib.suppress(ValueError):
-            parsed = dt.date.fromisoformat(value.strip())
+    parsed = iso_date(value)
     if parsed is None:
         found = f"'{value}'" if isinstance(value, str) else kind_of(value)
         reader.add(line, "updates.date", f"{found} is not a date (write it as YYYY-MM-DD, e.g. 2025-06-02)")

@@ -30,6 +30,14 @@ DIGEST = re.compile(r"[0-9a-f]{12}\Z")
 ISO_DATE = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}\Z")
 
 
+def iso_date(value: object) -> dt.date | None:
+    """``value`` as a date if it is text written YYYY-MM-DD naming a real day, else None."""
+    if isinstance(value, str) and ISO_DATE.match(value.strip()):
+        with contextlib.suppress(ValueError):
+            return dt.date.fromisoformat(value.strip())
+    return None
+
+
 def nfc(text: str) -> str:
     return unicodedata.normalize("NFC", text)
 
@@ -143,10 +151,7 @@ class FieldReader:
         if value is None:
             self.add(self.line("date"), "date", "is missing (add 'date: YYYY-MM-DD', the day the roundtable was held)")
             return None
-        parsed = None
-        if isinstance(value, str) and ISO_DATE.match(value.strip()):
-            with contextlib.suppress(ValueError):
-                parsed = dt.date.fromisoformat(value.strip())
+        parsed = iso_date(value)
         if parsed is None:
             found = f"'{value}'" if isinstance(value, str) else _kind(value)
             self.add(self.line("date"), "date", f"{found} is not a date (write it as YYYY-MM-DD, e.g. 2025-05-13)")

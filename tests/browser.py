@@ -1,7 +1,9 @@
 """Browser-test helpers: serve a built site on 127.0.0.1 and drive Debian's Chromium.
 
 Import the fixtures (``chromium``, ``sample_url``, ``artifacts``) into a test module and
-list them in its ``__all__``; ``serve(site_dir)`` serves any other built site. Chromium is ``/usr/bin/chromium``
+list them in its ``__all__``; ``serve(site_dir)`` serves any other built site; ``watched_page`` opens a page
+that records its requests and fails the test on a script error; ``until`` polls a condition from outside
+the page. Chromium is ``/usr/bin/chromium``
 (never a downloaded browser). Without it the tests skip, except in CI
 (``CI=true``), where a missing browser is a failure, not a pass.
 """
@@ -11,6 +13,7 @@ from __future__ import annotations
 import functools
 import os
 import threading
+import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
@@ -107,3 +110,26 @@ def sample_url(sample_build: Build) -> Iterator[str]:
     """The base URL of the fixture corpus's site (``sample_build``), served for the whole session."""
     with serve(sample_build.site) as url:
         yield url
+
+
+@contextmanager
+def watched_page(browser: Any, width: int = 1280, height: int = 800) -> Iterator[Any]:
+    """A page in a new context whose ``requests`` lists every URL asked for; a script error fails the test."""
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    page.requests = []
+    page.on("request", lambda request: page.requests.append(request.url))
+    errors: list[str] = []
+    page.on("pageerror", lambda error: errors.append(str(error)))
+    yield page
+    context.close()
+    assert not errors
+
+
+def until(page: Any, predicate: str, arg: Any = None, timeout_s: float = 10) -> None:
+    """Poll ``predicate`` from outside the page (wait_for_function's in-page polling would need
+    eval, which the site's Content-Security-Policy refuses)."""
+    deadline = time.monotonic() + timeout_s
+    while not page.evaluate(predicate, arg):
+        assert time.monotonic() < deadline, f"timed out: {predicate}"
+        page.wait_for_timeout(25)

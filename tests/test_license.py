@@ -14,7 +14,15 @@ import jsonschema
 import pytest
 from conftest import ROOT, Build, vocabularies, write_brief
 from support.project import copy_built
-from support.updates_site import CORRECTED_ID, HOSTILE, HOSTILE_ID, KOREAN_ONLY_ID, SITE_URL, updates_build
+from support.updates_site import (
+    CORRECTED_ID,
+    HOSTILE,
+    HOSTILE_ID,
+    KOREAN_ONLY_ID,
+    SITE_URL,
+    SOURCE,
+    updates_build,
+)
 
 from briefkit.catalog import load_catalog
 from briefkit.licenses import LICENSES
@@ -30,13 +38,6 @@ OFFICIAL = {
     "kogl-4": ("공공누리 제4유형: 출처표시+상업적 이용금지+변경금지",
                "KOGL Type 4: Source Indication + Commercial Use Prohibition + Change Prohibition"),
 }
-SOURCE = """
-    title: 제목
-    date: 2025-05-01
-    summary: 요약입니다.
-    topics: [startups]
-    regions: [seoul]
-"""
 
 
 def test_the_four_types_have_their_official_names_and_terms() -> None:

@@ -11,12 +11,11 @@ language's briefs; a form written apart or together is marked either way
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browser import chromium, serve
+from browser import chromium, serve, until, watched_page
 from support.project import Build
 from support.search2_site import GIMHAE, QUERIES
 
@@ -43,21 +42,9 @@ def url(site: Build) -> Any:
 
 @pytest.fixture
 def page(chromium: Any) -> Any:
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors
+    with watched_page(chromium) as page:
+        yield page
 
-
-def _until(page: Any, predicate: str, arg: Any = None, timeout_s: float = 10) -> None:
-    """Poll from outside the page: the site's CSP refuses the eval of in-page polling."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(predicate, arg):
-        assert time.monotonic() < deadline, f"timed out: {predicate}"
-        page.wait_for_timeout(25)
 
 
 def _search(page: Any, base: str, lang: str, q: str) -> list[str]:
@@ -117,7 +104,7 @@ def test_a_hit_picked_in_the_header_drop_down_opens_the_brief_at_its_passage(pag
     page.goto(url)
     page.click(BOX)
     page.keyboard.type("인력난", delay=30)
-    _until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
+    until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
     hit = page.locator(f"{LIST} [data-result='{GIMHAE}']")
     with page.expect_navigation():
         hit.click()
@@ -130,7 +117,7 @@ def test_initials_in_the_header_drop_down(page: Any, url: str) -> None:
     page.goto(url)
     page.click(BOX)
     page.keyboard.type("ㅂㄹㄹ", delay=30)
-    _until(page, f"() => document.querySelector('{LIST}').dataset.query === 'ㅂㄹㄹ'")
+    until(page, f"() => document.querySelector('{LIST}').dataset.query === 'ㅂㄹㄹ'")
     ids = page.eval_on_selector_all(f"{LIST} [data-result]", "items => items.map(i => i.dataset.result)")
     assert ids == [GIMHAE]
     assert page.locator(f"{LIST} [data-result] mark").all_text_contents() == []  # a title without the term
@@ -145,7 +132,7 @@ def test_a_syllable_being_composed_does_not_flash_no_results(page: Any, url: str
     page.goto(url)
     page.click(BOX)
     page.keyboard.type("불량률", delay=30)
-    _until(page, f"() => document.querySelector('{LIST}').dataset.query === '불량률'")
+    until(page, f"() => document.querySelector('{LIST}').dataset.query === '불량률'")
     page.fill(BOX, "")
     page.keyboard.type("인력ㄴ", delay=30)  # 인력난 half typed: the last syllable is a lone jamo so far
     page.wait_for_timeout(600)
@@ -153,7 +140,7 @@ def test_a_syllable_being_composed_does_not_flash_no_results(page: Any, url: str
     assert "없습니다" not in status, status  # the last list stays until the syllable is done
     page.keyboard.press("Backspace")
     page.keyboard.type("난", delay=30)
-    _until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
+    until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
     ids = page.eval_on_selector_all(f"{LIST} [data-result]", "items => items.map(i => i.dataset.result)")
     assert ids == [GIMHAE]
 
@@ -172,7 +159,7 @@ def test_a_typo_in_the_header_box_is_offered_a_correction(page: Any, url: str) -
     page.goto(url + "en/")
     page.click(BOX)
     page.keyboard.type("liquidty", delay=30)
-    _until(page, f"() => document.querySelector('{LIST}').dataset.query === 'liquidty'")
+    until(page, f"() => document.querySelector('{LIST}').dataset.query === 'liquidty'")
     offer = page.locator(f"{LIST} [data-suggest]")
     assert offer.get_attribute("data-suggest") == "liquidity"
     page.keyboard.press("ArrowDown")

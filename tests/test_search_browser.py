@@ -16,7 +16,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from browser import artifacts, chromium, sample_url
+from browser import artifacts, chromium, sample_url, watched_page
 from support.project import SEARCH_QUERIES, Build
 
 from briefkit.search.query import IndexFolder
@@ -46,15 +46,8 @@ SAMPLE = _sample()
 
 @pytest.fixture
 def page(chromium: Any) -> Any:
-    context = chromium.new_context(viewport={"width": 1280, "height": 900})
-    page = context.new_page()
-    page.requests = []  # type: ignore[attr-defined]
-    page.on("request", lambda request: page.requests.append(request.url))
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors
+    with watched_page(chromium, height=900) as page:
+        yield page
 
 
 def _open(page: Any, url: str) -> list[str]:

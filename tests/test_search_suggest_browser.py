@@ -10,12 +10,11 @@ a 360 px phone and a desktop.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import artifacts, chromium, require, sample_url
+from browser import artifacts, chromium, require, sample_url, until
 from support.project import Build
 from test_a11y_browser import AXE, run_axe
 
@@ -54,18 +53,10 @@ def _type(page: Any, text: str) -> list[str]:
     """Type ``text`` into the header box; the hits' brief ids once the list shows them."""
     page.click(BOX)
     page.keyboard.type(text, delay=30)
-    _until(page, f"q => document.querySelector('{LIST}').dataset.query === q"
+    until(page, f"q => document.querySelector('{LIST}').dataset.query === q"
                  f" && document.querySelector('{BOX}').getAttribute('aria-expanded') === 'true'", text.strip())
     return page.eval_on_selector_all(HITS, "items => items.map(i => i.dataset.result)")
 
-
-def _until(page: Any, predicate: str, arg: Any = None, timeout_s: float = 10) -> None:
-    """Poll ``predicate`` from outside the page (wait_for_function's in-page polling would need
-    eval, which the site's Content-Security-Policy refuses)."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(predicate, arg):
-        assert time.monotonic() < deadline, f"timed out: {predicate}"
-        page.wait_for_timeout(25)
 
 
 def _python(build: Build, lang: str, query: str) -> list[str]:
@@ -104,7 +95,7 @@ def test_focus_loads_the_engine_and_meta_of_the_page_language_only(page: Any, sa
     page.wait_for_load_state("networkidle")
     assert not [u for u in page.requests if "search-engine" in u or "search.css" in u or "/search/index/" in u]
     page.focus(BOX)
-    _until(page, "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/meta.json'))")
+    until(page, "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/meta.json'))")
     page.wait_for_load_state("networkidle")
     index = [u for u in page.requests if "/search/index/" in u]
     assert index == [sample_url + "search/index/en/meta.json"]  # no shard before a word is typed
@@ -200,14 +191,14 @@ def test_on_the_search_page_the_header_box_searches_without_a_reload(
         page.fill(BOX, "")
         _type(page, query)
         send()
-        _until(page, "q => new URLSearchParams(location.search).get('q') === q", query)
+        until(page, "q => new URLSearchParams(location.search).get('q') === q", query)
         page.wait_for_selector("#briefs-search[data-state=done]")
         assert page.evaluate("window.samePage === true")
         assert page.input_value("#search-q") == query
         assert page.locator(BOX).get_attribute("aria-expanded") == "false" and page.locator(LIST).is_hidden()
         assert page.eval_on_selector_all("#briefs-search [data-result]", hits) == page_of(query)
     page.go_back()  # the page's history holds both searches
-    _until(page, "() => new URLSearchParams(location.search).get('q') === '스마트 공장'")
+    until(page, "() => new URLSearchParams(location.search).get('q') === '스마트 공장'")
     page.wait_for_selector("#briefs-search[data-state=done]")
     assert page.eval_on_selector_all("#briefs-search [data-result]", hits) == page_of("스마트 공장")
 

@@ -10,12 +10,11 @@ passes with the marks shown.
 
 from __future__ import annotations
 
-import time
 from typing import Any
 from urllib.parse import quote
 
 import pytest
-from browser import chromium, require, serve
+from browser import chromium, require, serve, until, watched_page
 from support.project import Build, build, copy_project, vocabularies, write_brief
 from test_a11y_browser import AXE, run_axe
 
@@ -75,21 +74,9 @@ def url(site: Build) -> Any:
 
 @pytest.fixture
 def page(chromium: Any) -> Any:
-    context = chromium.new_context(viewport={"width": 1280, "height": 800})
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda error: errors.append(str(error)))
-    yield page
-    context.close()
-    assert not errors
+    with watched_page(chromium) as page:
+        yield page
 
-
-def _until(page: Any, predicate: str, arg: Any = None, timeout_s: float = 10) -> None:
-    """Poll from outside the page: the site's CSP refuses the eval of in-page polling."""
-    deadline = time.monotonic() + timeout_s
-    while not page.evaluate(predicate, arg):
-        assert time.monotonic() < deadline, f"timed out: {predicate}"
-        page.wait_for_timeout(25)
 
 
 def _list_mark(page: Any, base: str, lang: str) -> str:
@@ -136,7 +123,7 @@ def test_header_drop_down_marks_the_corrected_hit_only(page: Any, url: str, lang
     page.goto(f"{url}{ROOT[lang]}")
     page.click(BOX)
     page.keyboard.type(QUERY[lang], delay=30)
-    _until(page, f"q => document.querySelector('{LIST}').dataset.query === q", QUERY[lang])
+    until(page, f"q => document.querySelector('{LIST}').dataset.query === q", QUERY[lang])
     corrected = page.locator(f"{LIST} [data-result='{CORRECTED}']")
     mark = corrected.locator(".brief-list__updated")
     assert mark.all_text_contents() == [MARK[lang]]

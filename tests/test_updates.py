@@ -18,6 +18,7 @@ from support.updates_site import (
     NOTE_2_KO,
     NOTE_KO_ONLY,
     SITE_URL,
+    SOURCE,
     updates_build,
 )
 
@@ -28,13 +29,6 @@ from briefkit.scaffold import new_source, new_translation
 __all__ = ["updates_build"]
 A = "{http://www.w3.org/2005/Atom}"
 SM = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
-SOURCE = """
-    title: 제목
-    date: 2025-05-01
-    summary: 요약입니다.
-    topics: [startups]
-    regions: [seoul]
-"""
 
 
 def problems(briefs: Path) -> list[str]:

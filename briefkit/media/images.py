@@ -117,8 +117,9 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
             try:
                 hit = None
                 if job.cache_dir is not None:
-                    keys = known.get(job.cache_dir) or known.setdefault(job.cache_dir, SourceKeys(job.cache_dir))
-                    hit = keys.placed(job)
+                    if job.cache_dir not in known:
+                        known[job.cache_dir] = SourceKeys(job.cache_dir)
+                    hit = known[job.cache_dir].placed(job)
             except MediaProblem as problem:
                 problem.job = job
                 failure = problem

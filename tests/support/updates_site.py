@@ -9,6 +9,7 @@ Its briefs (under ``SITE_URL``, with the site's default licence left as shipped,
 - ``KOREAN_ONLY_ID``: ``license: kogl-4``, no English file, one update.
 
 Import the fixture into a test module: ``from support.updates_site import updates_build``.
+``SOURCE``: a plain Korean source's front matter, to which a test adds ``license`` or ``updates``.
 """
 
 from __future__ import annotations
@@ -28,6 +29,14 @@ NOTE_1_KO = "3쪽의 수출액을 12억 원에서 21억 원으로 바로잡았�
 NOTE_1_EN = "Corrected the export figure on page 3 from KRW 1.2 billion to KRW 2.1 billion."
 NOTE_2_KO = "발표자 소속을 고쳤습니다."
 NOTE_KO_ONLY = "개최 장소를 바로잡았습니다."
+# The front matter of a plain Korean source (2025-05-01, no licence, no updates), for tests that add a field.
+SOURCE = """
+    title: 제목
+    date: 2025-05-01
+    summary: 요약입니다.
+    topics: [startups]
+    regions: [seoul]
+"""
 
 
 def write_update_briefs(briefs: Path) -> Path:
