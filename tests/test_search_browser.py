@@ -329,3 +329,36 @@ def test_hits_fit_the_screen_on_a_desktop_and_a_phone(
         if name != "q":
             assert page.locator(f"select[name={name}]").input_value() == value[0]
     page.screenshot(path=str(artifacts / shot), full_page=True)
+
+
+def test_more_pressed_again_before_its_hits_are_in_shows_each_hit_once_in_order(
+    page: Any, sample_url: str, sample_build: Build
+) -> None:
+    """A reader who presses "more results" twice on a slow line gets what is left of the next two
+    pages, in order, not the same page twice."""
+    hits = IndexFolder(sample_build.site / "search" / "index" / "ko").search("지원")
+    first_page = {hit.doc for hit in hits[:PAGE]}
+    assert len(hits) > PAGE and all(hit.passage for hit in hits[PAGE:])  # the next page's excerpts: files of their own
+    held: list[Any] = []  # the excerpts of the next page's hits (also when loaded ahead), until both presses are in
+    released = False
+
+    def answer(route: Any) -> None:
+        doc = int(route.request.url.rsplit("/", 1)[1].split("-")[0])
+        if released or doc in first_page:
+            route.continue_()
+        else:
+            held.append(route)
+
+    page.route("**/search/index/ko/p/*.json", answer)
+    page.goto(sample_url + "search/?q=지원")
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    page.click("[data-more]")
+    page.click("[data-more]")
+    assert held and page.get_attribute("#briefs-search", "data-state") == "busy"
+    assert len(_links(page)) == PAGE
+    released = True
+    for route in held:
+        route.continue_()
+    page.wait_for_selector("#briefs-search[data-state=done]")
+    assert _ids(_links(page)) == [hit.id for hit in hits[: 3 * PAGE]]
+    assert page.locator("[data-more]").is_visible() == (len(hits) > 3 * PAGE)

@@ -24,7 +24,8 @@ import * as BriefsSearch from "./search-engine.js";
  * What the page shows: the last search's hits (document numbers), how many are shown, and how.
  * @typedef {object} State
  * @property {number[]} hits
- * @property {number} shown
+ * @property {number} shown how many are shown, or asked for by "more"
+ * @property {Promise<void>} showing until the pages asked for are shown (a failed one rejects those after it)
  * @property {Needle[]} needles
  * @property {((doc: number) => number) | null} passage
  * @property {number} run the search being shown (a newer one stops an older one's steps)
@@ -70,7 +71,8 @@ function element(parent, selector, type) {
   var list = element(root, "[data-results]", HTMLElement);
   var more = element(root, "[data-more]", HTMLElement);
   /** @type {State} */
-  var state = { hits: [], shown: 0, needles: [], passage: null, run: 0, started: 0, count: "", result: null };
+  var state = { hits: [], shown: 0, showing: Promise.resolve(), needles: [], passage: null, run: 0, started: 0,
+    count: "", result: null };
   var hints = element(root, "[data-hints]", HTMLElement);
   var otherLang = attribute("data-other-lang");
   var composing = false;
@@ -200,26 +202,34 @@ function element(parent, selector, type) {
   /**
    * The next page of hits, each shown as soon as it and those above it are in (the first page
    * replaces the last search's hits); ``pending`` is their rows (one promise a hit) when already
-   * asked for.
+   * asked for. The page is taken at once, so "more" pressed again before its hits are in takes
+   * the page after, shown after this one.
    * @param {Promise<Row>[]} [pending]
+   * @returns {Promise<void>} when this page and those taken before it are shown
    */
-  async function showMore(pending) {
+  function showMore(pending) {
     var run = state.run;
-    var docs = state.hits.slice(state.shown, state.shown + PAGE);
+    var start = state.shown;
+    var docs = state.hits.slice(start, start + PAGE);
+    state.shown += docs.length;
     var rows = pending || engine.each(docs, state.passage);
     rows.forEach(function (row) { row.catch(function () {}); }); /* a failure counts once, below */
-    for (var i = 0; i < rows.length; i++) {
-      var row = await rows[i];
-      if (run !== state.run) return;
-      if (state.shown + i === 0) list.textContent = "";
-      list.appendChild(hitElement(row));
-      if (state.shown + i === 0) {
-        status.textContent = state.count;
-        elapsed("data-first-ms");
+    var before = state.showing;
+    state.showing = (async function () {
+      await before;
+      for (var i = 0; i < rows.length; i++) {
+        var row = await rows[i];
+        if (run !== state.run) return;
+        if (start + i === 0) list.textContent = "";
+        list.appendChild(hitElement(row));
+        if (start + i === 0) {
+          status.textContent = state.count;
+          elapsed("data-first-ms");
+        }
       }
-    }
-    state.shown += docs.length;
-    more.hidden = state.shown >= state.hits.length;
+      if (run === state.run) more.hidden = state.shown >= state.hits.length;
+    })();
+    return state.showing;
   }
 
   /**
@@ -374,6 +384,7 @@ function element(parent, selector, type) {
       state.passage = result.passage;
       state.result = result; /* "more" may be pressed before this search is done: its next steps are this one's */
       state.shown = 0;
+      state.showing = Promise.resolve();
       await showMore(pending);
       if (run !== state.run) return;
       if (!n) {
@@ -449,12 +460,14 @@ function element(parent, selector, type) {
   more.addEventListener("click", function () {
     var run = state.run;
     root.setAttribute("data-state", "busy");
-    showMore().then(function () {
-      if (run !== state.run) return; /* a new search began meanwhile: it says when it is done */
+    var shown = showMore();
+    shown.then(function () {
+      /* A new search began meanwhile, or "more" was pressed again: that one says when it is done. */
+      if (run !== state.run || shown !== state.showing) return;
       root.setAttribute("data-state", "done");
       if (state.result) ahead(run, state.result, params());
     }, function () {
-      if (run !== state.run) return;
+      if (run !== state.run || shown !== state.showing) return;
       status.textContent = message("error");
       root.setAttribute("data-state", "error");
     });
