@@ -500,9 +500,15 @@ def test_a_published_source_is_not_read_again_until_it_changes(
     # a photo replaced under the same name is read, and published with its new pixels.
     cache, photo = tmp_path / "cache", tmp_path / "photo.jpg"
     photo.write_bytes(sources["photo"].read_bytes())
-    first = publish_images([ImageJob(photo, tmp_path / "one", "p", cache)], workers=1)
+    read, key = Path.read_bytes, images._cache_key
+    reads: list[Path] = []
+    hashed: list[int] = []
+    with monkeypatch.context() as counted:  # the first publish reads and hashes the photo once, not twice
+        counted.setattr(Path, "read_bytes", lambda path: reads.append(path) or read(path))
+        counted.setattr(images, "_cache_key", lambda source: hashed.append(len(source)) or key(source))
+        first = publish_images([ImageJob(photo, tmp_path / "one", "p", cache)], workers=1)
+    assert reads.count(photo) == 1 and hashed == [photo.stat().st_size]
     assert (cache / "sources.json").is_file()
-    read = Path.read_bytes
 
     def refuse_photo(path: Path) -> bytes:
         assert path != photo, "the unchanged photo was read again"

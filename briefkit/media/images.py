@@ -85,9 +85,14 @@ class ImageJob:
 
 def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str) -> PublishedImage:
     """Write the published files of the image ``src`` into ``out_dir`` as ``<stem>-…``; see the module doc."""
+    return _publish(src, out_dir, cache_dir, stem)[0]
+
+
+def _publish(src: Path, out_dir: Path, cache_dir: Path | None, stem: str) -> tuple[PublishedImage, str]:
+    """``publish_image``, and the cache key of the source's bytes (for ``SourceKeys``)."""
     facts, source, key, hit = _lookup(src, out_dir, cache_dir, stem)
     if hit is not None:
-        return hit
+        return hit, key
     outputs = _encode(source, facts.format)
     manifest = _manifest(outputs)
     if cache_dir is not None:
@@ -95,51 +100,51 @@ def publish_image(src: Path, out_dir: Path, *, cache_dir: Path | None, stem: str
     out_dir.mkdir(parents=True, exist_ok=True)
     for o in outputs:
         store.write(out_dir / f"{stem}-{o.suffix}", o.data)
-    return _published(manifest, stem)
+    return _published(manifest, stem), key
 
 
 def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> list[PublishedImage]:
     """``publish_image`` for every job, in order, in a pool of ``workers`` processes (default: every core).
 
     The results and bytes are those of publishing one after another. Images
-    found in the cache are placed here, while the pool encodes the others; the
-    pool (a fraction of a second to start) starts at the first image not in
-    the cache, unless fewer than three jobs are left. A problem raises the
-    ``MediaProblem`` of the first failing job in job order, with ``job`` set.
+    whose source file is unchanged since a build put it in the cache are placed
+    here without being read (``SourceKeys``); each other one is read, hashed and
+    placed from the cache or encoded once, by the pool, which starts at the
+    first such image unless fewer than three jobs are left. A problem raises
+    the ``MediaProblem`` of the first failing job in job order, with ``job`` set.
     """
     count = workers or _cores()
-    results: list[PublishedImage | Future[PublishedImage]] = []
+    results: list[tuple[PublishedImage, str] | Future[tuple[PublishedImage, str]]] = []
     pool: ProcessPoolExecutor | None = None
-    failure: MediaProblem | None = None
     known: dict[Path, SourceKeys] = {}
+    names = [""] * len(jobs)  # each source's stat, taken before it is read
     try:
         for i, job in enumerate(jobs):
-            try:
-                hit = None
-                if job.cache_dir is not None:
-                    if job.cache_dir not in known:
-                        known[job.cache_dir] = SourceKeys(job.cache_dir)
-                    hit = known[job.cache_dir].placed(job)
-            except MediaProblem as problem:
-                problem.job = job
-                failure = problem
-                break
+            _check_stem(job.stem)
+            hit, names[i] = None, ""
+            if job.cache_dir is not None:
+                if job.cache_dir not in known:
+                    known[job.cache_dir] = SourceKeys(job.cache_dir)
+                hit, names[i] = known[job.cache_dir].placed(job)
             if hit is None and pool is None and count > 1 and len(jobs) - i >= 3:
                 pool = ProcessPoolExecutor(max_workers=count, mp_context=_start_method())
             if hit is not None:
-                results.append(hit)
+                results.append((hit, ""))
             elif pool is not None:
                 results.append(pool.submit(_run, job))
             else:
                 results.append(_run(job))
-        published = [r.result() if isinstance(r, Future) else r for r in results]
+        published = []
+        for job, name, result in zip(jobs, names, results, strict=True):
+            image, key = result.result() if isinstance(result, Future) else result
+            if key and name and job.cache_dir is not None:
+                known[job.cache_dir].note(name, key)
+            published.append(image)
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
         for keys in known.values():
             keys.save()
-    if failure is not None:
-        raise failure
     return published
 
 
@@ -164,26 +169,24 @@ class SourceKeys:
         self.keys: dict[str, str] = found if isinstance(found, dict) else {}
         self.changed = False
 
-    def placed(self, job: ImageJob) -> PublishedImage | None:
-        """``job``'s image placed from the cache when it is there, else None (the caller encodes it)."""
+    def placed(self, job: ImageJob) -> tuple[PublishedImage | None, str]:
+        """``job``'s image placed from the cache when its file is unchanged since it was noted (else None),
+        and the file's stat as ``note`` takes it ("" when it cannot be read)."""
         assert job.cache_dir is not None
-        _check_stem(job.stem)
         try:
             found = os.stat(job.src)
         except OSError:
-            found = None
-        name = f"{os.path.abspath(job.src)}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}" if found else ""
+            return None, ""
+        name = f"{os.path.abspath(job.src)}\0{found.st_size}\0{found.st_mtime_ns}\0{found.st_ino}"
         key = self.keys.get(name)
-        if key is not None:
-            hit = _placed(job.out_dir, job.cache_dir, job.stem, key)
-            if hit is not None:
-                return hit
-        _, _, key, hit = _lookup(job.src, job.out_dir, job.cache_dir, job.stem)
-        if name and self.keys.get(name) != key:
+        return (_placed(job.out_dir, job.cache_dir, job.stem, key) if key is not None else None), name
+
+    def note(self, name: str, key: str) -> None:
+        """The source file whose stat was ``name`` (taken before it was read) has the bytes of entry ``key``."""
+        if self.keys.get(name) != key:
             self.keys.pop(name, None)
             self.keys[name] = key
             self.changed = True
-        return hit
 
     def save(self) -> None:
         if self.changed:
@@ -207,9 +210,9 @@ def _cores() -> int:
     return os.cpu_count() or 1
 
 
-def _run(job: ImageJob) -> PublishedImage:
+def _run(job: ImageJob) -> tuple[PublishedImage, str]:
     try:
-        return publish_image(job.src, job.out_dir, cache_dir=job.cache_dir, stem=job.stem)
+        return _publish(job.src, job.out_dir, job.cache_dir, job.stem)
     except MediaProblem as problem:
         problem.job = job
         raise
