@@ -1,6 +1,6 @@
 """Browser-test helpers: serve a built site on 127.0.0.1 and drive Debian's Chromium.
 
-Import the fixtures (``chromium``, ``sample_url``, ``artifacts``) into a test module and
+Import the fixtures (``chromium``, ``sample_url``, ``plain_url``, ``artifacts``) into a test module and
 list them in its ``__all__``; ``serve(site_dir)`` serves any other built site; ``watched_page`` opens a page
 that records its requests and fails the test on a script error; ``until`` polls a condition from outside
 the page. Chromium is ``/usr/bin/chromium``
@@ -19,6 +19,7 @@ from contextlib import contextmanager
 from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 from typing import Any, NoReturn
+from urllib.parse import urlsplit
 
 import pytest
 from support.project import ROOT, Build, not_in_the_fast_lane
@@ -30,6 +31,7 @@ CHROMIUM_ARGS = [
     "--disable-dev-shm-usage",
 ]
 ARTIFACTS = ROOT / "test-artifacts"  # screenshots for people to look at (gitignored)
+WEB_FONT_CSS = "/assets/fonts/pretendard-gov.css"  # the site's @font-face rules (briefkit/site_fonts.py)
 
 
 class _QuietHandler(SimpleHTTPRequestHandler):
@@ -37,10 +39,24 @@ class _QuietHandler(SimpleHTTPRequestHandler):
         pass
 
 
+class _NoWebFontHandler(_QuietHandler):
+    """Answers the web font's stylesheet with an empty one: pages show the platform's Hangul font."""
+
+    def do_GET(self) -> None:
+        if urlsplit(self.path).path.endswith(WEB_FONT_CSS):
+            self.send_response(200)
+            self.send_header("Content-Type", "text/css")
+            self.send_header("Content-Length", "0")
+            self.end_headers()
+            return
+        super().do_GET()
+
+
 @contextmanager
-def serve(site_dir: Path) -> Iterator[str]:
-    """Serve ``site_dir`` over HTTP on a free port of 127.0.0.1; yield its base URL (with a slash)."""
-    handler = functools.partial(_QuietHandler, directory=str(site_dir))
+def serve(site_dir: Path, *, web_font: bool = True) -> Iterator[str]:
+    """Serve ``site_dir`` over HTTP on a free port of 127.0.0.1; yield its base URL (with a slash).
+    ``web_font=False``: as ``plain_url`` serves it."""
+    handler = functools.partial(_QuietHandler if web_font else _NoWebFontHandler, directory=str(site_dir))
     server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -109,6 +125,18 @@ def chromium(request: pytest.FixtureRequest) -> Any:
 def sample_url(sample_build: Build) -> Iterator[str]:
     """The base URL of the fixture corpus's site (``sample_build``), served for the whole session."""
     with serve(sample_build.site) as url:
+        yield url
+
+
+@pytest.fixture(scope="session")
+def plain_url(sample_build: Build) -> Iterator[str]:
+    """``sample_url`` without the web font, for tests of what pages do rather than how text looks.
+
+    Its stylesheet is served empty, so pages are drawn in the platform's Hangul font, as they are
+    while the web font loads: Chromium lays out a page with the web font's hundreds of faces (parts
+    by unicode-range) some 0.4 s slower. tests/test_fonts_browser.py and the screenshot tests keep them.
+    """
+    with serve(sample_build.site, web_font=False) as url:
         yield url
 
 

@@ -28,8 +28,8 @@ __all__ = ["CORPUS", "FAST", "FIXTURES", "ROOT", "SEARCH_QUERIES", "Build", "bui
 
 # Fixtures that build a site or drive Chromium: a test using one, directly or through another
 # fixture, gets the marker without writing it (module fixtures that call build() need the marker).
-BUILD_FIXTURES = frozenset({"sample_build", "sample_url", "search2_build"})
-BROWSER_FIXTURES = frozenset({"chromium", "sample_url"})
+BUILD_FIXTURES = frozenset({"sample_build", "sample_url", "plain_url", "search2_build"})
+BROWSER_FIXTURES = frozenset({"chromium", "sample_url", "plain_url"})
 
 
 @pytest.hookimpl(tryfirst=True)  # before -m deselects by marker

@@ -14,10 +14,10 @@ from urllib.parse import urljoin
 
 import pytest
 from axe_playwright_python.base import AXE_SCRIPT
-from browser import artifacts, chromium, sample_url
+from browser import artifacts, chromium, plain_url, sample_url
 from playwright.sync_api import expect
 
-__all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
+__all__ = ["artifacts", "chromium", "plain_url", "sample_url"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 PAGES = {"ko": "regions/", "en": "en/regions/"}
@@ -42,10 +42,10 @@ def _count_text(lang: str, n: int) -> str:
 
 
 @pytest.mark.parametrize("lang", ["ko", "en"])
-def test_every_tile_is_reached_by_tab_named_and_leads_to_its_page(chromium: Any, sample_url: str, lang: str) -> None:
+def test_every_tile_is_reached_by_tab_named_and_leads_to_its_page(chromium: Any, plain_url: str, lang: str) -> None:
     context = chromium.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    url = sample_url + PAGES[lang]
+    url = plain_url + PAGES[lang]
     page.goto(url)
     table = _table(page)
     tiles = page.locator("svg.region-map__svg a[data-region]")
@@ -144,11 +144,11 @@ AXE_PAGES = ["regions/", "topics/", "topics/startups/", "regions/nationwide/", "
 
 
 @pytest.mark.parametrize("path", [prefix + p for prefix in ("", "en/") for p in AXE_PAGES])
-def test_index_pages_pass_axe(chromium: Any, sample_url: str, path: str) -> None:
+def test_index_pages_pass_axe(chromium: Any, plain_url: str, path: str) -> None:
     # The site's CSP rightly blocks injected scripts; axe is the test's, not the page's.
     context = chromium.new_context(bypass_csp=True)
     page = context.new_page()
-    page.goto(sample_url + path)
+    page.goto(plain_url + path)
     page.add_script_tag(content=AXE_SCRIPT)
     violations = page.evaluate(
         """async () => (await axe.run(document, {resultTypes: ['violations']})).violations

@@ -36,7 +36,7 @@ def site(search2_build: Build) -> Build:
 
 @pytest.fixture(scope="module")
 def url(site: Build) -> Any:
-    with serve(site.site) as base:
+    with serve(site.site, web_font=False) as base:
         yield base
 
 

@@ -16,12 +16,12 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 import yaml
-from browser import artifacts, chromium, sample_url, watched_page
+from browser import artifacts, chromium, plain_url, sample_url, watched_page
 from support.project import SEARCH_QUERIES, Build
 
 from briefkit.search.query import IndexFolder
 
-__all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
+__all__ = ["artifacts", "chromium", "plain_url", "sample_url"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 PAGES = {"ko": "search/", "en": "en/search/"}
@@ -79,10 +79,10 @@ def _python(build: Build, lang: str, query: str = "", **filters: str) -> list[st
 
 @pytest.mark.parametrize("query", SAMPLE, ids=[f'{q["lang"]}-{q["kind"]}-{q["q"]}' for q in SAMPLE])
 def test_query_in_the_browser_finds_its_briefs_in_the_page_language(
-    page: Any, sample_url: str, sample_build: Build, query: dict[str, Any]
+    page: Any, plain_url: str, sample_build: Build, query: dict[str, Any]
 ) -> None:
     lang = query["lang"]
-    page.goto(sample_url + PAGES[lang])
+    page.goto(plain_url + PAGES[lang])
     page.fill("#search-q", query["q"])
     page.press("#search-q", "Enter")
     page.wait_for_function("location.search.includes('q=')")
@@ -92,13 +92,13 @@ def test_query_in_the_browser_finds_its_briefs_in_the_page_language(
     ids = _ids(links)
     assert set(query["expect"]) <= set(ids)
     assert ids == _python(sample_build, lang, query["q"])  # the page ranks as the engine under Node does
-    prefix = sample_url + ("en/briefs/" if lang == "en" else "briefs/")
+    prefix = plain_url + ("en/briefs/" if lang == "en" else "briefs/")
     assert all(link.startswith(prefix) for link in links), links
     assert parse_qs(urlsplit(page.url).query)["q"] == [query["q"]]
 
 
-def test_korean_page_shows_korean_hits_and_marks_the_matched_word(page: Any, sample_url: str) -> None:
-    links = _open(page, sample_url + "search/?q=인력난을")
+def test_korean_page_shows_korean_hits_and_marks_the_matched_word(page: Any, plain_url: str) -> None:
+    links = _open(page, plain_url + "search/?q=인력난을")
     assert "2024-09-05-incheon-gyeonggi-workforce-roundtable" in _ids(links)
     assert all("/en/" not in link for link in links)
     first = page.locator("[data-result]").first
@@ -106,43 +106,43 @@ def test_korean_page_shows_korean_hits_and_marks_the_matched_word(page: Any, sam
     assert page.locator("[data-status]").get_attribute("aria-live") == "polite"
     assert page.locator("[data-status]").inner_text() == f"검색 결과 {len(links)}건"
     # A unit written onto a number (년 in 2024년) does not empty the results.
-    found = _ids(_open(page, sample_url + "search/?q=2024년 인력난을"))
+    found = _ids(_open(page, plain_url + "search/?q=2024년 인력난을"))
     assert "2024-09-05-incheon-gyeonggi-workforce-roundtable" in found
     # Two nouns typed together that the briefs never write together: both are marked.
-    split = _ids(_open(page, sample_url + "search/?q=충북공급망"))
+    split = _ids(_open(page, plain_url + "search/?q=충북공급망"))
     assert split == ["2024-07-11-chungbuk-battery-supply-chain-roundtable"]
     assert {"충북", "공급망"} <= set(page.locator("[data-result] mark").all_inner_texts())
 
 
-def test_english_page_never_shows_korean_pages(page: Any, sample_url: str, sample_build: Build) -> None:
-    _open(page, sample_url + "en/search/?q=startups")
+def test_english_page_never_shows_korean_pages(page: Any, plain_url: str, sample_build: Build) -> None:
+    _open(page, plain_url + "en/search/?q=startups")
     links = _all_links(page)
     assert len(links) == len(_python(sample_build, "en", "startups")) > PAGE
-    assert all(link.startswith(sample_url + "en/briefs/") for link in links)
+    assert all(link.startswith(plain_url + "en/briefs/") for link in links)
     # A brief with no English text is found on its English page, its text marked Korean.
-    links = _open(page, sample_url + "en/search/?q=전북")
-    assert links == [sample_url + "en/briefs/2024-02-27-jeonbuk-startup-roundtable/"]
+    links = _open(page, plain_url + "en/search/?q=전북")
+    assert links == [plain_url + "en/briefs/2024-02-27-jeonbuk-startup-roundtable/"]
     assert page.locator("[data-status]").inner_text() == "1 result"
     assert page.locator("[data-result] a").first.get_attribute("lang") == "ko"
 
 
 def test_filters_alone_list_their_briefs_newest_first_with_counts(
-    page: Any, sample_url: str, sample_build: Build
+    page: Any, plain_url: str, sample_build: Build
 ) -> None:
-    ids = _ids(_open(page, sample_url + "search/?topic=smart-factory"))
+    ids = _ids(_open(page, plain_url + "search/?topic=smart-factory"))
     expected = _python(sample_build, "ko", topic="smart-factory")
     assert ids == expected and len(ids) == 3
     assert ids == sorted(ids, reverse=True)  # ids start with the date: newest first
     option = page.locator("select[name=topic] option[value=smart-factory]")
     assert option.inner_text().endswith(f"({len(expected)})")
     assert page.locator("select[name=topic]").input_value() == "smart-factory"
-    assert _ids(_open(page, sample_url + "search/?year=2024")) == _python(sample_build, "ko", year="2024")
-    both = _ids(_open(page, sample_url + "search/?region=gyeonggi&year=2024"))
+    assert _ids(_open(page, plain_url + "search/?year=2024")) == _python(sample_build, "ko", year="2024")
+    both = _ids(_open(page, plain_url + "search/?region=gyeonggi&year=2024"))
     assert both == ["2024-09-05-incheon-gyeonggi-workforce-roundtable"]
 
 
-def test_filter_with_a_query_and_the_filter_control_updates_the_url(page: Any, sample_url: str) -> None:
-    everywhere = _ids(_open(page, sample_url + "search/?q=중소기업"))
+def test_filter_with_a_query_and_the_filter_control_updates_the_url(page: Any, plain_url: str) -> None:
+    everywhere = _ids(_open(page, plain_url + "search/?q=중소기업"))
     page.select_option("select[name=region]", "gyeongnam")
     page.wait_for_function("location.search.includes('region=gyeongnam')")
     page.wait_for_selector("#briefs-search[data-state=done]")
@@ -152,8 +152,8 @@ def test_filter_with_a_query_and_the_filter_control_updates_the_url(page: Any, s
     assert parse_qs(urlsplit(page.url).query) == {"q": ["중소기업"], "region": ["gyeongnam"]}
 
 
-def test_a_shared_url_reproduces_the_results(page: Any, chromium: Any, sample_url: str) -> None:
-    page.goto(sample_url + "en/search/")
+def test_a_shared_url_reproduces_the_results(page: Any, chromium: Any, plain_url: str) -> None:
+    page.goto(plain_url + "en/search/")
     page.fill("#search-q", "smart factories")
     page.select_option("select[name=sort]", "newest")
     page.wait_for_selector("#briefs-search[data-state=done]")
@@ -172,8 +172,8 @@ def test_a_shared_url_reproduces_the_results(page: Any, chromium: Any, sample_ur
         other.context.close()
 
 
-def test_no_request_for_a_whole_site_index(page: Any, sample_url: str) -> None:
-    _open(page, sample_url + "search/?q=스마트공장을")
+def test_no_request_for_a_whole_site_index(page: Any, plain_url: str) -> None:
+    _open(page, plain_url + "search/?q=스마트공장을")
     index = [url for url in page.requests if "/search/index/" in url]
     assert not [url for url in page.requests if "search_index" in url or "/workers/search" in url]
     assert all("/search/index/ko/" in url for url in index)
@@ -182,8 +182,8 @@ def test_no_request_for_a_whole_site_index(page: Any, sample_url: str) -> None:
     assert 1 <= len(shards) <= 3 < meta["shards"]
 
 
-def test_typing_loads_what_enter_needs_and_an_english_word_takes_one_shard(page: Any, sample_url: str) -> None:
-    _open(page, sample_url + "en/search/?q=전북")
+def test_typing_loads_what_enter_needs_and_an_english_word_takes_one_shard(page: Any, plain_url: str) -> None:
+    _open(page, plain_url + "en/search/?q=전북")
     page.wait_for_load_state("networkidle")
     page.requests.clear()
     page.fill("#search-q", "exporters")
@@ -205,9 +205,9 @@ def test_typing_loads_what_enter_needs_and_an_english_word_takes_one_shard(page:
     assert not [url for url in page.requests if "/search/index/" in url]  # Enter found everything loaded
 
 
-def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any, sample_url: str) -> None:
+def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any, plain_url: str) -> None:
     """One input event (a paste, Playwright's fill) asks for the query's shards before Enter is pressed."""
-    _open(page, sample_url + "search/?q=전북")
+    _open(page, plain_url + "search/?q=전북")
     page.wait_for_load_state("networkidle")
     page.evaluate(
         """() => {
@@ -230,9 +230,9 @@ def test_a_pasted_query_loads_at_once_so_enter_right_after_waits_less(page: Any,
     assert "2024-04-25-daegu-gyeongbuk-ai-manufacturing-roundtable" in ids
 
 
-def test_a_filter_change_shows_its_first_hit_with_no_request(page: Any, sample_url: str, sample_build: Build) -> None:
+def test_a_filter_change_shows_its_first_hit_with_no_request(page: Any, plain_url: str, sample_build: Build) -> None:
     """Once a search is shown, each filter value's first hit loads while the page is idle."""
-    assert _ids(_open(page, sample_url + "search/?year=2026")) == _python(sample_build, "ko", year="2026")
+    assert _ids(_open(page, plain_url + "search/?year=2026")) == _python(sample_build, "ko", year="2026")
     page.wait_for_load_state("networkidle")
     held: list[Any] = []  # display chunks asked for from now on are held, never answered
     page.route("**/search/index/ko/d/*.json", lambda route: held.append(route))
@@ -245,15 +245,15 @@ def test_a_filter_change_shows_its_first_hit_with_no_request(page: Any, sample_u
     assert not held, [route.request.url for route in held]
 
 
-def test_nothing_loads_ahead_for_a_reader_saving_data(page: Any, sample_url: str) -> None:
+def test_nothing_loads_ahead_for_a_reader_saving_data(page: Any, plain_url: str) -> None:
     page.add_init_script("Object.defineProperty(Navigator.prototype, 'connection', {get: () => ({saveData: true})})")
-    _open(page, sample_url + "search/?year=2026")  # its two hits are in the first chunk
+    _open(page, plain_url + "search/?year=2026")  # its two hits are in the first chunk
     page.wait_for_load_state("networkidle")
     chunks = [url.split("/search/index/")[1] for url in page.requests if "/search/index/ko/d/" in url]
     assert chunks == ["ko/d/0.json"]
 
 
-def test_the_count_comes_with_the_first_hit(page: Any, sample_url: str, sample_build: Build) -> None:
+def test_the_count_comes_with_the_first_hit(page: Any, plain_url: str, sample_build: Build) -> None:
     """The reader learns how many briefs were found when the first one shows, not after the page."""
     index = IndexFolder(sample_build.site / "search" / "index" / "ko")
     hits = index.search("중소기업")
@@ -270,7 +270,7 @@ def test_the_count_comes_with_the_first_hit(page: Any, sample_url: str, sample_b
             held.append(route)
 
     page.route("**/search/index/ko/d/*.json", answer)
-    page.goto(sample_url + "search/?q=중소기업")
+    page.goto(plain_url + "search/?q=중소기업")
     page.wait_for_function(
         "id => document.querySelector('[data-result]')?.dataset.result === id", arg=hits[0].id, timeout=10_000
     )
@@ -283,10 +283,10 @@ def test_the_count_comes_with_the_first_hit(page: Any, sample_url: str, sample_b
     assert _ids(_links(page)) == [hit.id for hit in hits[:PAGE]]
 
 
-def test_the_engine_starts_the_search_in_the_address_from_the_head(page: Any, sample_url: str) -> None:
+def test_the_engine_starts_the_search_in_the_address_from_the_head(page: Any, plain_url: str) -> None:
     """Before the page's own script runs, the engine has asked for the query's shards and first hits."""
     page.route("**/assets/search-page.js", lambda route: route.abort())
-    page.goto(sample_url + "search/?q=스마트공장을")
+    page.goto(plain_url + "search/?q=스마트공장을")
     page.wait_for_load_state("networkidle")
     index = [url.split("/search/index/")[1] for url in page.requests if "/search/index/" in url]
     assert "ko/meta.json" in index
@@ -294,8 +294,8 @@ def test_the_engine_starts_the_search_in_the_address_from_the_head(page: Any, sa
     assert not page.query_selector("[data-result]")  # nothing shown: that is search-page.js's part
 
 
-def test_header_form_leads_to_the_search_page(page: Any, sample_url: str) -> None:
-    page.goto(sample_url + "en/")
+def test_header_form_leads_to_the_search_page(page: Any, plain_url: str) -> None:
+    page.goto(plain_url + "en/")
     page.fill("#header-search-q", "exporters")
     page.press("#header-search-q", "Enter")
     page.wait_for_selector("#briefs-search[data-state=done]")
@@ -332,7 +332,7 @@ def test_hits_fit_the_screen_on_a_desktop_and_a_phone(
 
 
 def test_more_pressed_again_before_its_hits_are_in_shows_each_hit_once_in_order(
-    page: Any, sample_url: str, sample_build: Build
+    page: Any, plain_url: str, sample_build: Build
 ) -> None:
     """A reader who presses "more results" twice on a slow line gets what is left of the next two
     pages, in order, not the same page twice."""
@@ -350,7 +350,7 @@ def test_more_pressed_again_before_its_hits_are_in_shows_each_hit_once_in_order(
             held.append(route)
 
     page.route("**/search/index/ko/p/*.json", answer)
-    page.goto(sample_url + "search/?q=지원")
+    page.goto(plain_url + "search/?q=지원")
     page.wait_for_selector("#briefs-search[data-state=done]")
     page.click("[data-more]")
     page.click("[data-more]")

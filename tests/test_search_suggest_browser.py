@@ -14,13 +14,13 @@ from typing import Any
 from urllib.parse import parse_qs, urlsplit
 
 import pytest
-from browser import artifacts, chromium, require, sample_url, until
+from browser import artifacts, chromium, plain_url, require, sample_url, until
 from support.project import Build
 from test_a11y_browser import AXE, run_axe
 
 from briefkit.search.query import IndexFolder
 
-__all__ = ["artifacts", "chromium", "sample_url"]  # fixtures from tests/browser.py
+__all__ = ["artifacts", "chromium", "plain_url", "sample_url"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 BOX = "#header-search-q"
@@ -67,8 +67,8 @@ def _hrefs(page: Any) -> list[str]:
     return page.eval_on_selector_all(f"{LIST} [role=option]", "items => items.map(i => i.dataset.href)")
 
 
-def test_korean_home_lists_korean_hits_for_a_particle_query(page: Any, sample_url: str, sample_build: Build) -> None:
-    page.goto(sample_url)
+def test_korean_home_lists_korean_hits_for_a_particle_query(page: Any, plain_url: str, sample_build: Build) -> None:
+    page.goto(plain_url)
     page.wait_for_load_state("networkidle")
     # Nothing of search loads before the reader comes to the box.
     assert not [u for u in page.requests if "/search/index/" in u or "search-engine" in u], page.requests
@@ -76,7 +76,7 @@ def test_korean_home_lists_korean_hits_for_a_particle_query(page: Any, sample_ur
     assert WORKFORCE in ids
     assert ids == _python(sample_build, "ko", "인력난을")  # the drop-down ranks as the engine under Node does
     hrefs = _hrefs(page)
-    assert hrefs[:-1] == [f"{sample_url}briefs/{i}/" for i in ids]
+    assert hrefs[:-1] == [f"{plain_url}briefs/{i}/" for i in ids]
     assert parse_qs(urlsplit(hrefs[-1]).query) == {"q": ["인력난을"]}  # last: every result, on the search page
     assert urlsplit(hrefs[-1]).path == "/search/"
     assert "인력난" in page.locator(HITS).first.locator("mark").all_inner_texts()
@@ -90,25 +90,25 @@ def test_korean_home_lists_korean_hits_for_a_particle_query(page: Any, sample_ur
     assert not [u for u in page.requests if "search_index" in u or "/workers/search" in u]
 
 
-def test_focus_loads_the_engine_and_meta_of_the_page_language_only(page: Any, sample_url: str) -> None:
-    page.goto(sample_url + "en/archive/")
+def test_focus_loads_the_engine_and_meta_of_the_page_language_only(page: Any, plain_url: str) -> None:
+    page.goto(plain_url + "en/archive/")
     page.wait_for_load_state("networkidle")
     assert not [u for u in page.requests if "search-engine" in u or "search.css" in u or "/search/index/" in u]
     page.focus(BOX)
     until(page, "() => performance.getEntriesByType('resource').some(e => e.name.endsWith('/meta.json'))")
     page.wait_for_load_state("networkidle")
     index = [u for u in page.requests if "/search/index/" in u]
-    assert index == [sample_url + "search/index/en/meta.json"]  # no shard before a word is typed
+    assert index == [plain_url + "search/index/en/meta.json"]  # no shard before a word is typed
     assert [u for u in page.requests if u.endswith("/assets/search-engine.js")]
     assert [u for u in page.requests if u.endswith("/assets/search.css")]
 
 
-def test_english_page_lists_english_hits_for_a_plural(page: Any, sample_url: str, sample_build: Build) -> None:
-    page.goto(sample_url + "en/topics/")
+def test_english_page_lists_english_hits_for_a_plural(page: Any, plain_url: str, sample_build: Build) -> None:
+    page.goto(plain_url + "en/topics/")
     ids = _type(page, "exporters")
     assert EXPORT in ids
     assert ids == _python(sample_build, "en", "exporters")
-    assert all(h.startswith(sample_url + "en/") for h in _hrefs(page))
+    assert all(h.startswith(plain_url + "en/") for h in _hrefs(page))
     assert page.locator(f"{LIST} .briefs-suggest__all").inner_text().startswith("All results (")
     index = [u for u in page.requests if "/search/index/" in u]
     assert index and all("/search/index/en/" in u for u in index)
@@ -117,11 +117,11 @@ def test_english_page_lists_english_hits_for_a_plural(page: Any, sample_url: str
     ids = _type(page, "전북")
     assert ids == ["2024-02-27-jeonbuk-startup-roundtable"]
     assert page.locator(HITS).first.locator(".briefs-suggest__title").get_attribute("lang") == "ko"
-    assert _hrefs(page)[0] == sample_url + "en/briefs/2024-02-27-jeonbuk-startup-roundtable/"
+    assert _hrefs(page)[0] == plain_url + "en/briefs/2024-02-27-jeonbuk-startup-roundtable/"
 
 
-def test_arrow_keys_escape_and_enter_on_a_highlighted_hit(page: Any, sample_url: str) -> None:
-    page.goto(sample_url + "en/")
+def test_arrow_keys_escape_and_enter_on_a_highlighted_hit(page: Any, plain_url: str) -> None:
+    page.goto(plain_url + "en/")
     ids = _type(page, "startups")
     options = page.locator(f"{LIST} [role=option]")
     count = options.count()
@@ -147,12 +147,12 @@ def test_arrow_keys_escape_and_enter_on_a_highlighted_hit(page: Any, sample_url:
     assert box.get_attribute("aria-expanded") == "true"
     page.keyboard.press("ArrowDown")
     page.keyboard.press("Enter")
-    page.wait_for_url(f"{sample_url}en/briefs/{ids[1]}/")
+    page.wait_for_url(f"{plain_url}en/briefs/{ids[1]}/")
     assert page.locator("h1").count() == 1
 
 
-def test_enter_with_nothing_highlighted_goes_to_the_search_page(page: Any, sample_url: str) -> None:
-    page.goto(sample_url + "regions/")
+def test_enter_with_nothing_highlighted_goes_to_the_search_page(page: Any, plain_url: str) -> None:
+    page.goto(plain_url + "regions/")
     _type(page, "스마트 공장")
     page.keyboard.press("Enter")
     page.wait_for_selector("#briefs-search[data-state=done]")
@@ -161,8 +161,8 @@ def test_enter_with_nothing_highlighted_goes_to_the_search_page(page: Any, sampl
     assert page.locator("[data-result]").count() >= 1
 
 
-def test_all_results_option_and_a_click_on_a_hit(page: Any, sample_url: str) -> None:
-    page.goto(sample_url)
+def test_all_results_option_and_a_click_on_a_hit(page: Any, plain_url: str) -> None:
+    page.goto(plain_url)
     ids = _type(page, "경남")
     page.locator(f"{LIST} .briefs-suggest__all").click()
     page.wait_for_selector("#briefs-search[data-state=done]")
@@ -171,13 +171,13 @@ def test_all_results_option_and_a_click_on_a_hit(page: Any, sample_url: str) -> 
     page.requests.clear()
     _type(page, "경남")
     page.locator(HITS).nth(0).click()
-    page.wait_for_url(f"{sample_url}briefs/{ids[0]}/")
+    page.wait_for_url(f"{plain_url}briefs/{ids[0]}/")
 
 
 def test_on_the_search_page_the_header_box_searches_without_a_reload(
-    page: Any, sample_url: str, sample_build: Build
+    page: Any, plain_url: str, sample_build: Build
 ) -> None:
-    page.goto(sample_url + "search/?q=경남")
+    page.goto(plain_url + "search/?q=경남")
     page.wait_for_selector("#briefs-search[data-state=done]")
     page.evaluate("window.samePage = true")  # gone if the page loads again
     hits = "items => items.map(i => i.dataset.result)"
@@ -203,8 +203,8 @@ def test_on_the_search_page_the_header_box_searches_without_a_reload(
     assert page.eval_on_selector_all("#briefs-search [data-result]", hits) == page_of("스마트 공장")
 
 
-def test_the_list_waits_for_the_input_method_to_finish_a_syllable(page: Any, sample_url: str) -> None:
-    page.goto(sample_url)
+def test_the_list_waits_for_the_input_method_to_finish_a_syllable(page: Any, plain_url: str) -> None:
+    page.goto(plain_url)
     page.click(BOX)
     cdp = page.context.new_cdp_session(page)
     cdp.send("Input.imeSetComposition", {"text": "인력난", "selectionStart": 3, "selectionEnd": 3})
@@ -216,10 +216,10 @@ def test_the_list_waits_for_the_input_method_to_finish_a_syllable(page: Any, sam
     assert WORKFORCE in page.eval_on_selector_all(HITS, "items => items.map(i => i.dataset.result)")
 
 
-def test_without_script_the_header_form_still_leads_to_the_search_page(chromium: Any, sample_url: str) -> None:
+def test_without_script_the_header_form_still_leads_to_the_search_page(chromium: Any, plain_url: str) -> None:
     page = _page(chromium, script=False)
     try:
-        page.goto(sample_url + "en/")
+        page.goto(plain_url + "en/")
         assert page.locator(BOX).get_attribute("role") is None
         page.fill(BOX, "exporters")
         page.press(BOX, "Enter")

@@ -68,7 +68,7 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
 
 @pytest.fixture(scope="module")
 def url(site: Build) -> Any:
-    with serve(site.site) as base:
+    with serve(site.site, web_font=False) as base:
         yield base
 
 
