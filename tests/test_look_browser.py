@@ -149,6 +149,42 @@ def test_corrections_line_up_with_their_heading_and_dates(chromium: Any, look_ur
                 assert note["y"] >= date["y"] + date["h"] - 1, (lang, date, note)
 
 
+# Where a line breaks between two Hangul syllables (inside a Korean word, under keep-all only
+# when the word is wider than its box): the two characters, for each such break in the element.
+MID_WORD_BREAKS = r"""(el) => {
+  const hangul = c => c >= "\uac00" && c <= "\ud7a3";
+  const chars = [];
+  const walker = document.createTreeWalker(el, NodeFilter.SHOW_TEXT);
+  for (let node; (node = walker.nextNode());) {
+    for (let i = 0; i < node.data.length; i++) {
+      const range = document.createRange();
+      range.setStart(node, i);
+      range.setEnd(node, i + 1);
+      const rect = range.getClientRects()[0];
+      if (rect) chars.push([node.data[i], Math.round(rect.top)]);
+    }
+  }
+  const breaks = [];
+  for (let i = 1; i < chars.length; i++) {
+    if (chars[i][1] > chars[i - 1][1] && hangul(chars[i][0]) && hangul(chars[i - 1][0])) {
+      breaks.push(chars[i - 1][0] + "|" + chars[i][0]);
+    }
+  }
+  return breaks;
+}"""
+
+
+def test_translations_page_keeps_korean_titles_whole_on_a_phone(chromium: Any, sample_url: str) -> None:
+    # The file paths beside the brief's column squeezed it until titles broke inside words
+    # ("라운드테이|블"); the title had no break after "…" as it has in the lists.
+    with watched_page(chromium, width=PHONE) as page:
+        page.goto(sample_url + "translations/")
+        titles = page.locator(".translations-group td:first-child > span[lang=ko]").all()
+        assert len(titles) >= 10
+        for title in titles:
+            assert title.evaluate(MID_WORD_BREAKS) == [], title.inner_text()
+
+
 def test_table_text_is_body_small(chromium: Any, look_url: str) -> None:
     # Material's 12.8 px table text stood beside 17 px body text; KRDS's body-small is 15 px.
     with watched_page(chromium) as page:
