@@ -28,7 +28,7 @@ PHOTO_ID = "2025-06-10-look-photo-roundtable"
 PLAIN_ID = "2025-06-02-look-plain-roundtable"
 LONG_NOTE = "2쪽 표의 스마트공장 보급 수치와 수출 중소기업 수를 보도자료 원문에 맞게 바로잡고 발표자 소속을 고쳤습니다."
 KRDS_LINK = "rgb(11, 80, 208)"    # --krds-link (primary-60)
-KRDS_HOVER = "rgb(8, 56, 145)"    # --md-accent-fg-color: primary-70
+KRDS_HOVER = "rgb(8, 56, 145)"    # --md-accent-fg-color and --krds-focus: primary-70
 PHONE, DESKTOP = 360, 1280
 MM = 96 / 25.4  # CSS pixels in a millimetre
 
@@ -88,6 +88,18 @@ def test_links_buttons_and_hover_are_krds_blue(chromium: Any, sample_url: str) -
         page.goto(sample_url + "search/")
         button = page.locator(".briefs-search__query .md-button--primary")
         assert button.evaluate("b => getComputedStyle(b).backgroundColor") == KRDS_LINK
+
+
+def test_the_header_search_box_has_a_visible_focus_ring(chromium: Any, sample_url: str) -> None:
+    # A yellow ring made for Material's indigo header stayed on KRDS's white one (1.5:1).
+    with watched_page(chromium) as page:
+        page.goto(sample_url)
+        for _ in range(10):
+            page.keyboard.press("Tab")
+            if page.evaluate("document.activeElement.id") == "header-search-q":
+                break
+        ring = page.evaluate("(s => [s.outlineStyle, s.outlineColor])(getComputedStyle(document.activeElement))")
+        assert ring == ["solid", KRDS_HOVER]
 
 
 def test_site_name_is_centred_in_the_header(chromium: Any, sample_url: str) -> None:
