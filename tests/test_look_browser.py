@@ -226,3 +226,15 @@ def test_search_form_controls_match(chromium: Any, sample_url: str) -> None:
         assert abs(field["h"] - button["h"]) <= 1 and abs(field["y"] - button["y"]) <= 1, (field, button)
         for select in page.locator(".briefs-search__filters select").all():
             assert box(select)["h"] >= 40, box(select)  # KRDS's small control; the browser's was 26 px
+
+
+def test_licence_conditions_read_as_one_row(chromium: Any, look_url: str) -> None:
+    # briefs.css laid the three conditions out in a row, but Material's "ul:not([hidden])" won: a bullet list.
+    with watched_page(chromium) as page:
+        for lang in ("", "en/"):
+            page.goto(f"{look_url}{lang}briefs/{PHOTO_ID}/")
+            items = page.locator(".brief-license__conditions li")
+            assert items.count() == 3
+            tops = {round(box(items.nth(i))["y"]) for i in range(3)}
+            assert len(tops) == 1, (lang, tops)
+            assert items.first.evaluate("li => getComputedStyle(li).listStyleType") == "none"  # no bullets
