@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from .media.images import PublishedImage
+from .media_refs import plain_name
 from .media_site import MediaSite, media_folder
 
 # The page column is at most about 760 CSS pixels wide (Material's grid less its sidebars).
@@ -97,9 +98,10 @@ def _attributes(tag: str) -> dict[str, str]:
 def _name(url: str) -> str:
     """The bundle file a body's relative address names ("" for anything else)."""
     parts = urlsplit(url)
-    if parts.scheme or parts.netloc or "/" in parts.path:
+    path = plain_name(parts.path)
+    if parts.scheme or parts.netloc or "/" in path:
         return ""
-    return unicodedata.normalize("NFC", unquote(parts.path))
+    return unicodedata.normalize("NFC", unquote(path))
 
 
 def _srcset(published: PublishedImage, folder: str, *, fallback: bool) -> str:

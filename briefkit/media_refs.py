@@ -77,6 +77,7 @@ class MediaRefs:
 
     bundles: dict[str, Bundle]
     media: dict[str, BriefMedia] = field(default_factory=dict)
+    named: set[tuple[str, str]] = field(default_factory=set)  # (id, file): every bundle file a body or cover names
 
     def judge(self, text_path: str, kind: str, name: str, alt: str) -> str | None:
         """The problem with ``name`` (an ``image`` or ``link`` in the body of ``text_path``), or None."""
@@ -87,6 +88,7 @@ class MediaRefs:
                 "a brief can link to other briefs as '<id>.md' and to pages of the site;"
                 " to show a photo or attach a file, keep the brief in a folder of its own:"
                 f" briefs bundle {match['id'] if match else '<id>'}")
+        name = plain_name(name)
         if "/" in name or "\\" in name:
             if posixpath.normpath(name.replace("\\", "/")).startswith(".."):
                 return f"'../' leaves the brief's bundle {bundle.shown}/" + advice(
@@ -98,6 +100,7 @@ class MediaRefs:
             meant = difflib.get_close_matches(name, bundle.files, n=1, cutoff=0.6)
             return f"no file '{_shown(name)}' in the bundle {bundle.shown}/" + advice(
                 f"did you mean '{meant[0]}'?" if meant else "add the file to the folder, or check the name")
+        self.named.add((bundle.id, name))  # named, even when wrongly: no "nothing refers to it" notice
         problem = self._type(kind, name, alt) or _content(bundle.path(name), _ext(name))
         if problem is None:  # the source body is judged first: its first image comes first
             media = self.media.setdefault(bundle.id, BriefMedia(bundle))
@@ -131,6 +134,8 @@ class MediaRefs:
         for brief_id, bundle in sorted(self.bundles.items()):
             used = self.media.get(brief_id)
             for name in bundle.files:
+                if (brief_id, name) in self.named:
+                    continue  # referred to: published, or its reference is a problem of its own
                 if used is None or not used.is_published(name):
                     found.append(Problem(bundle.shown_path(name), 1, "file",
                                          "nothing refers to it, so it is not published" + advice(
@@ -156,6 +161,13 @@ class MediaRefs:
         if ext not in ATTACHMENT_TYPES:
             return f"'{ext or name}' files are not accepted as attachments" + advice(f"attach one of {_ATTACHMENTS}")
         return None
+
+
+def plain_name(name: str) -> str:
+    """A bundle file's name as a body writes it, without the ``./`` some editors put before it."""
+    while name.startswith("./"):
+        name = name[2:]
+    return name
 
 
 def _ext(name: str) -> str:
