@@ -84,7 +84,11 @@ class MediaMarkup:
         attrs = _attributes(match.group(1))
         found = self.media.attachment(brief_id, _name(attrs.get("href", "")))
         if found is None:
-            return match.group(0)
+            image = self.media.linked_image(brief_id, _name(attrs.get("href", "")))
+            if image is None:
+                return match.group(0)
+            return f'<a{_with_href(match.group(1), folder + quote(image))}>{match.group(2)}</a>'
+
         return self.env.get_template("attachment-link.html").render(
             href=folder + quote(found.name), attachment=found, text=Markup(match.group(2)),
             lang=attrs.get("lang", ""),
@@ -93,6 +97,11 @@ class MediaMarkup:
 
 def _attributes(tag: str) -> dict[str, str]:
     return {name.lower(): html.unescape(value) for name, value in _ATTR.findall(tag)}
+
+
+def _with_href(attrs: str, href: str) -> str:
+    """A tag's attributes with its ``href`` replaced."""
+    return re.sub(r'\bhref="[^"]*"', lambda _: f'href="{html.escape(href)}"', attrs, count=1)
 
 
 def _name(url: str) -> str:

@@ -5,7 +5,7 @@ relative name that is no page of the site reaches ``MediaRefs.judge`` (through
 ``SitePages.resolve_file``). Here it must name a file directly in the brief's
 own bundle (``briefkit/bundles.py``), of an accepted type for how it is used
 (an image: ``.jpg``, ``.jpeg``, ``.png``, ``.webp``, with alt text; a link:
-an attachment, ``briefkit/attachments.py``), whose content matches its
+an attachment, ``briefkit/attachments.py``, or an image), whose content matches its
 extension and which is not too large. Each file's content is judged once per
 run, whichever body or language refers to it.
 
@@ -46,6 +46,16 @@ class BriefMedia:
     images: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     cover: str = ""  # front matter ``cover``, checked
+    linked: list[str] = field(default_factory=list)  # images a body links to ([text](photo.jpg)) without showing
+
+    @property
+    def all_images(self) -> list[str]:
+        """Every image the build publishes: shown, then the cover, then those only linked to."""
+        names = list(self.images)
+        for name in ([self.cover] if self.cover else []) + self.linked:
+            if name not in names:
+                names.append(name)
+        return names
 
     @property
     def picture(self) -> str | None:
@@ -53,7 +63,7 @@ class BriefMedia:
         return self.cover or (self.images[0] if self.images else None)
 
     def is_published(self, name: str) -> bool:
-        return name in self.images or name in self.attachments or name == self.cover
+        return name in self.images or name in self.attachments or name == self.cover or name in self.linked
 
     def stamp(self) -> tuple[tuple[str, int, int] | None, tuple[tuple[str, int, int], ...]]:
         """The picture and every published file by name, size and modification time: what the pages show.
@@ -67,7 +77,7 @@ class BriefMedia:
                 return (name, -1, -1)
             return (name, stat.st_size, stat.st_mtime_ns)
 
-        names = [*self.images, *self.attachments, *([self.cover] if self.cover else [])]
+        names = [*self.images, *self.attachments, *([self.cover] if self.cover else []), *self.linked]
         return (of(self.picture) if self.picture else None, tuple(of(name) for name in names))
 
 
@@ -104,7 +114,8 @@ class MediaRefs:
         problem = self._type(kind, name, alt) or _content(bundle.path(name), _ext(name))
         if problem is None:  # the source body is judged first: its first image comes first
             media = self.media.setdefault(bundle.id, BriefMedia(bundle))
-            found = media.images if kind == "image" else media.attachments
+            found = media.images if kind == "image" else media.linked if _ext(name) in IMAGE_TYPES \
+                else media.attachments
             if name not in found:
                 found.append(name)
         return problem
@@ -157,7 +168,7 @@ class MediaRefs:
                     f"say what the image shows for people who cannot see it: ![what it shows]({name})")
             return None
         if ext in IMAGE_TYPES:
-            return "links to an image" + advice(f"show it in the page instead: ![what it shows]({name})")
+            return None  # a link to the published image, upright and without metadata
         if ext not in ATTACHMENT_TYPES:
             return f"'{ext or name}' files are not accepted as attachments" + advice(f"attach one of {_ATTACHMENTS}")
         return None

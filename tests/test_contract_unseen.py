@@ -1,0 +1,169 @@
+"""The brief-file contract (``../shared/brief-format.md``) with briefs of a kind the project never shipped.
+
+Each test writes its own briefs with the contract's forms that the rest of
+the suite does not use (``./photo.jpg``, a link to an image, a CSV from a
+Korean Excel, a speaker with a name only, ...). Most ask ``briefs check``;
+one module-scoped build (``site``) serves the tests of what is published.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+from urllib.parse import urljoin
+
+import pytest
+from PIL import Image
+from support.bundle_fixtures import photo
+from support.cli import run
+from support.project import Build, build, copy_project, vocabularies
+
+BID = "2025-04-01-unseen-bundle"
+FRONT = """\
+title: {title}
+date: {date}
+summary: 처음 보는 형식의 브리프.
+topics: [ai-manufacturing]
+regions: [seoul]
+{extra}"""
+
+
+def bundle(briefs: Path, brief_id: str, body: str, *, extra: str = "", en_body: str | None = None,
+           title: str = "처음 보는 번들") -> Path:
+    """A bundle ``<briefs>/<year>/<id>/`` with its Korean (and English) file; the folder."""
+    folder = briefs / brief_id[:4] / brief_id
+    folder.mkdir(parents=True, exist_ok=True)
+    front = FRONT.format(title=title, date=brief_id[:10], extra=extra)
+    (folder / f"{brief_id}.ko.md").write_text(f"---\n{front}---\n{body}", encoding="utf-8")
+    if en_body is not None:
+        (folder / f"{brief_id}.en.md").write_text(
+            f"---\ntitle: An unseen bundle\nsummary: A brief of a new kind.\n---\n{en_body}", encoding="utf-8")
+    return folder
+
+
+def check(capsys: pytest.CaptureFixture[str], briefs: Path) -> tuple[int, list[str]]:
+    """``briefs check`` on ``briefs``: its exit code and every line it printed."""
+    code, out, err = run(capsys, "check", str(briefs))
+    return code, (out + err).splitlines()
+
+
+def small_photo(path: Path) -> Path:
+    Image.new("RGB", (300, 200), (30, 90, 160)).save(path, "JPEG")
+    return path
+
+
+# -- briefs check ------------------------------------------------------------------------------
+
+
+def test_a_bundle_file_written_with_dot_slash_is_the_bundle_file(tmp_path: Path,
+                                                                  capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    folder = bundle(briefs, BID, "![참석자 사진](./photo.jpg)\n\n[자료](./data.csv)\n")
+    small_photo(folder / "photo.jpg")
+    (folder / "data.csv").write_text("연도,금액\n2025,10\n", encoding="utf-8")
+    code, lines = check(capsys, briefs)
+    assert code == 0, lines
+    assert not [line for line in lines if "sub-folder" in line or "nothing refers" in line], lines
+
+
+def test_a_link_to_a_bundle_image_is_a_reference_like_any_other(tmp_path: Path,
+                                                                capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    folder = bundle(briefs, BID, "[원본 사진 보기](photo.jpg)\n")
+    small_photo(folder / "photo.jpg")
+    code, lines = check(capsys, briefs)
+    assert code == 0, lines
+    assert not [line for line in lines if "photo.jpg" in line], lines
+
+
+def test_a_file_named_wrongly_gets_its_error_and_no_notice(tmp_path: Path,
+                                                          capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    folder = bundle(briefs, BID, "첫 문단.\n\n![](photo.jpg)\n")
+    small_photo(folder / "photo.jpg")
+    (folder / "unused.txt").write_text("메모\n", encoding="utf-8")
+    code, lines = check(capsys, briefs)
+    assert code == 1
+    ko = f"{briefs.as_posix()}/2025/{BID}/{BID}.ko.md"
+    assert any(line.startswith(f"{ko}:10: body: image 'photo.jpg': has no alt text") for line in lines), lines
+    notices = [line for line in lines if "nothing refers to it" in line]
+    assert len(notices) == 1 and notices[0].startswith(f"{briefs.as_posix()}/2025/{BID}/unused.txt:1: file: ")
+
+
+@pytest.mark.parametrize(("name", "data"), [
+    ("legacy.csv", "지역,기업 수\n서울,12\n".encode("cp949")),  # Excel's plain "CSV" on a Korean Windows
+    ("memo.txt", "회의 메모\n".encode("utf-16")),  # Notepad's "Unicode", with its BOM
+])
+def test_text_attachments_as_korean_offices_save_them(tmp_path: Path, capsys: pytest.CaptureFixture[str],
+                                                      name: str, data: bytes) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    folder = bundle(briefs, BID, f"[자료]({name})\n")
+    (folder / name).write_bytes(data)
+    code, lines = check(capsys, briefs)
+    assert code == 0, lines
+
+
+def test_one_extra_update_note_is_one_note(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    bundle(briefs, BID, "본문.\n", en_body="Body.\n")
+    en = briefs / "2025" / BID / f"{BID}.en.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("---\nBody", "updates:\n  - note: Fixed.\n---\nBody"),
+                  encoding="utf-8")
+    code, lines = check(capsys, briefs)
+    assert code == 1
+    assert any(": updates: has 1 note but the source" in line for line in lines), lines
+
+
+# -- one build ---------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
+    root = tmp_path_factory.mktemp("unseen")
+    briefs = vocabularies(root / "briefs-src")
+    speakers = "speakers:\n  - name: 김하나\n  - name: 이둘\n    role: 팀장\n"
+    folder = bundle(briefs, BID, "![회의장 전경](./hall.jpg \"회의장\")\n\n본문.\n", extra=speakers,
+                    en_body="![The hall](hall.jpg)\n\nBody. [The photo in full](hall.jpg)\n")
+    photo(folder / "hall.jpg", (2400, 1600), orientation=6)  # EXIF, GPS, XMP; turned a quarter
+    result = build(copy_project(root / "project", briefs))
+    assert result.returncode == 0, result.stderr
+    return result
+
+
+@pytest.mark.build
+def test_a_bundle_image_is_published_under_its_own_name_clean_and_upright(site: Build) -> None:
+    published = site.site / "briefs" / BID / "hall.jpg"
+    assert published.is_file()
+    data = published.read_bytes()
+    assert b"PLANTED" not in data and b"Exif" not in data
+    with Image.open(published) as image:
+        assert image.format == "JPEG"
+        width, height = image.size
+        assert height > width  # orientation applied
+        assert width <= 2 * 760  # never wider than twice the page column
+        assert not image.getexif()
+
+
+@pytest.mark.build
+def test_links_and_images_written_as_the_contract_allows_lead_to_the_one_copy(site: Build) -> None:
+    for page in (f"briefs/{BID}/", f"en/briefs/{BID}/"):
+        html = site.page(page)
+        body = html[html.index('class="brief-body"'):]
+        body = body[:body.index("</div>")]
+        urls = re.findall(r'(?:src|href)="([^"]+)"', body)
+        urls += [c.split()[0] for s in re.findall(r'srcset="([^"]*)"', body) for c in s.split(",")]
+        assert urls, page
+        for url in urls:
+            target = urljoin(f"https://x/{page}", url)
+            assert target.startswith(f"https://x/briefs/{BID}/"), (page, url)
+            assert (site.site / target[len("https://x/"):]).is_file(), (page, url)
+    english = site.page(f"en/briefs/{BID}/")
+    assert re.search(rf'<a href="\.\./\.\./\.\./briefs/{BID}/hall\.jpg"[^>]*>The photo in full</a>', english)
+
+
+@pytest.mark.build
+def test_a_speaker_with_a_name_only_has_no_trailing_comma(site: Build) -> None:
+    html = site.page(f"briefs/{BID}/")
+    items = re.findall(r"<li><strong>([^<]*)</strong>([^<]*)</li>", html)
+    assert ("김하나", "") in items, items
+    assert ("이둘", ", 팀장") in items, items
