@@ -93,7 +93,7 @@ def test_a_file_named_wrongly_gets_its_error_and_no_notice(tmp_path: Path,
 @pytest.mark.parametrize(("name", "data"), [
     ("legacy.csv", "지역,기업 수\n서울,12\n".encode("cp949")),  # Excel's plain "CSV" on a Korean Windows
     ("memo.txt", "회의 메모\n".encode("utf-16")),  # Notepad's "Unicode", with its BOM
-])
+], ids=["cp949-csv", "utf16-txt"])
 def test_text_attachments_as_korean_offices_save_them(tmp_path: Path, capsys: pytest.CaptureFixture[str],
                                                       name: str, data: bytes) -> None:
     briefs = vocabularies(tmp_path / "briefs")
