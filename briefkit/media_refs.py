@@ -123,7 +123,7 @@ class MediaRefs:
     def judge_cover(self, catalog: Catalog) -> list[Problem]:
         """Each brief's ``cover``: an image of its bundle, judged like a body's image."""
         problems = []
-        for brief in catalog.briefs:
+        for brief in [*catalog.briefs, *catalog.held]:
             if not brief.cover:
                 continue
             bundle = self.bundles.get(brief.id)
@@ -136,7 +136,7 @@ class MediaRefs:
             if found is not None:
                 problems.append(Problem(*where, found.replace("no file", "no image", 1)))
             else:
-                self.media[brief.id].cover = unicodedata.normalize("NFC", brief.cover)
+                self.media.setdefault(brief.id, BriefMedia(bundle)).cover = unicodedata.normalize("NFC", brief.cover)
         return problems
 
     def notices(self) -> list[Problem]:

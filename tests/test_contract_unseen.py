@@ -114,6 +114,30 @@ def test_one_extra_update_note_is_one_note(tmp_path: Path, capsys: pytest.Captur
     assert any(": updates: has 1 note but the source" in line for line in lines), lines
 
 
+def test_all_problems_at_once_includes_the_body_of_a_brief_whose_front_matter_is_wrong(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    folder = bundle(briefs, BID, "본문.\n\n![사진](missing.jpg)\n\n[다른 브리프](2025-01-09-none.md)\n",
+                    extra="license: kogl-9\ncover: gone.jpg\n", en_body="[Link](2025-01-09-nada.md)\n")
+    en = folder / f"{BID}.en.md"
+    en.write_text(en.read_text(encoding="utf-8").replace("---\n[Link]", "date: 2025-04-01\n---\n[Link]"),
+                  encoding="utf-8")
+    code, lines = check(capsys, briefs)
+    assert code == 1
+    ko, en_path = f"{folder.as_posix()}/{BID}.ko.md", f"{folder.as_posix()}/{BID}.en.md"
+    expected = [
+        (f"{ko}:7: license: ", "kogl-9"),
+        (f"{ko}:8: cover: ", "gone.jpg"),
+        (f"{ko}:12: body: image 'missing.jpg': ", "no file"),
+        (f"{ko}:14: body: link '2025-01-09-none.md': ", "no brief or page"),
+        (f"{en_path}:4: date: ", f"edit {ko}"),
+        (f"{en_path}:6: body: link '2025-01-09-nada.md': ", "no brief or page"),
+    ]
+    for start, words in expected:
+        assert any(line.startswith(start) and words in line for line in lines), (start, lines)
+    assert any(line.startswith("6 problems") for line in lines), lines
+
+
 # -- one build ---------------------------------------------------------------------------------
 
 
