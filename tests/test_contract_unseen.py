@@ -18,6 +18,8 @@ from support.bundle_fixtures import photo
 from support.cli import run
 from support.project import Build, build, copy_project, vocabularies
 
+from briefkit.search.passages import passages
+
 BID = "2025-04-01-unseen-bundle"
 FRONT = """\
 title: {title}
@@ -136,6 +138,13 @@ def test_all_problems_at_once_includes_the_body_of_a_brief_whose_front_matter_is
     for start, words in expected:
         assert any(line.startswith(start) and words in line for line in lines), (start, lines)
     assert any(line.startswith("6 problems") for line in lines), lines
+
+
+def test_search_excerpts_hold_only_what_the_page_shows() -> None:
+    body = ("본문 첫 문장.\n\n<script>alert('SCRIPTTEXT')</script>\n\n<!-- 메모\nHIDDENNOTE -->\n\n"
+            "![현장 사진][p] 옆에 각주[^1].\n\n[^1]: 각주 내용.\n[p]: photo.jpg \"캡션\"\n")
+    shown = passages(body)
+    assert shown == ["본문 첫 문장.", "현장 사진 옆에 각주.", "각주 내용."], shown
 
 
 # -- one build ---------------------------------------------------------------------------------
