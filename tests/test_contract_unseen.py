@@ -116,6 +116,16 @@ def test_one_extra_update_note_is_one_note(tmp_path: Path, capsys: pytest.Captur
     assert any(": updates: has 1 note but the source" in line for line in lines), lines
 
 
+def test_a_speaker_name_that_is_a_number_is_one_problem(tmp_path: Path,
+                                                        capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    bundle(briefs, BID, "본문.\n", extra="speakers:\n  - name: 1234\n")
+    code, lines = check(capsys, briefs)
+    assert code == 1
+    found = [line for line in lines if ": speakers.name: " in line]
+    assert len(found) == 1 and "must be text, found the number 1234" in found[0], lines
+
+
 def test_all_problems_at_once_includes_the_body_of_a_brief_whose_front_matter_is_wrong(
         tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     briefs = vocabularies(tmp_path / "briefs")
