@@ -16,9 +16,10 @@ import pytest
 from PIL import Image
 from support.bundle_fixtures import photo
 from support.cli import run
-from support.project import Build, build, copy_project, vocabularies
+from support.project import Build, build, copy_project, vocabularies, write_brief
 
 from briefkit.search.passages import passages
+from briefkit.search.query import IndexFolder
 
 BID = "2025-04-01-unseen-bundle"
 FRONT = """\
@@ -160,6 +161,9 @@ def test_search_excerpts_hold_only_what_the_page_shows() -> None:
 # -- one build ---------------------------------------------------------------------------------
 
 
+TITLES_AS_WRITTEN = ("수정 이력이 있는 브리프", "새로운 판로를 찾는 소상공인", "공백이 둘러싼 제목")
+
+
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     root = tmp_path_factory.mktemp("unseen")
@@ -168,6 +172,9 @@ def site(tmp_path_factory: pytest.TempPathFactory) -> Build:
     folder = bundle(briefs, BID, "![회의장 전경](./hall.jpg \"회의장\")\n\n본문.\n", extra=speakers,
                     en_body="![The hall](hall.jpg)\n\nBody. [The photo in full](hall.jpg)\n")
     photo(folder / "hall.jpg", (2400, 1600), orientation=6)  # EXIF, GPS, XMP; turned a quarter
+    for n, title in enumerate(TITLES_AS_WRITTEN):
+        write_brief(briefs, f"2024-0{n + 1}-10-title-{n}", "ko", FRONT.format(title=title, date=f"2024-0{n + 1}-10",
+                                                                              extra=""), body="본문.\n")
     result = build(copy_project(root / "project", briefs))
     assert result.returncode == 0, result.stderr
     return result
@@ -210,3 +217,11 @@ def test_a_speaker_with_a_name_only_has_no_trailing_comma(site: Build) -> None:
     items = re.findall(r"<li><strong>([^<]*)</strong>([^<]*)</li>", html)
     assert ("김하나", "") in items, items
     assert ("이둘", ", 팀장") in items, items
+
+
+@pytest.mark.build
+def test_a_korean_title_typed_as_it_is_written_finds_its_brief(site: Build) -> None:
+    korean = IndexFolder(site.site / "search" / "index" / "ko")
+    for n, title in enumerate(TITLES_AS_WRITTEN):
+        assert f"2024-0{n + 1}-10-title-{n}" in [hit.id for hit in korean.search(title)], title
+    assert korean.search("있는") == []  # a modifier alone finds nothing
