@@ -161,7 +161,7 @@ def test_search_excerpts_hold_only_what_the_page_shows() -> None:
 # -- one build ---------------------------------------------------------------------------------
 
 
-TITLES_AS_WRITTEN = ("수정 이력이 있는 브리프", "새로운 판로를 찾는 소상공인", "공백이 둘러싼 제목")
+TITLES_AS_WRITTEN = ("수정 이력이 있는 브리프", "새로운 판로를 찾는 소상공인", "공백이 둘러싼 제목", "윤일의 번들")
 
 
 @pytest.fixture(scope="module")
@@ -225,3 +225,4 @@ def test_a_korean_title_typed_as_it_is_written_finds_its_brief(site: Build) -> N
     for n, title in enumerate(TITLES_AS_WRITTEN):
         assert f"2024-0{n + 1}-10-title-{n}" in [hit.id for hit in korean.search(title)], title
     assert korean.search("있는") == []  # a modifier alone finds nothing
+    assert [hit.id for hit in korean.search("윤일의")] == ["2024-04-10-title-3"]  # Kiwi alone cuts it: 윤/일/의
