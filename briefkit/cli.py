@@ -124,10 +124,12 @@ def _valid_catalog(path: Path) -> Catalog | None:
 
 
 def _print_problems(catalog: Catalog, tail: str) -> None:
+    """One line per problem on standard error, nothing else there; the count after them on standard output."""
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
+    sys.stderr.flush()
     count = len(catalog.problems)
-    print(f"{count} problem{'s' if count != 1 else ''}: {tail}", file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''}: {tail}")
 
 
 def _print_notices(catalog: Catalog) -> None:

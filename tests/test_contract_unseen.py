@@ -158,6 +158,18 @@ def test_search_excerpts_hold_only_what_the_page_shows() -> None:
     assert shown == ["본문 첫 문장.", "현장 사진 옆에 각주.", "각주 내용."], shown
 
 
+def test_briefs_check_prints_one_line_per_problem_and_nothing_else_on_stderr(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    bundle(briefs, BID, "본문.\n", extra="license: kogl-7\ntopic: [x]\n")
+    code, out, err = run(capsys, "check", str(briefs))
+    assert code == 1
+    lines = err.splitlines()
+    assert len(lines) == 2, lines
+    assert all(re.fullmatch(r"\S+\.ko\.md:\d+: [a-z_.]+: .+ \(.+\)", line) for line in lines), lines
+    assert "2 problems" in out
+
+
 # -- one build ---------------------------------------------------------------------------------
 
 
