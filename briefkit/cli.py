@@ -21,6 +21,7 @@ from .bundle_cli import BUNDLE_COMMANDS, add_bundle_command
 from .cache_cli import add_cache_commands
 from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
+from .disk_names import on_disk
 from .history import changes_for
 from .model import LANGUAGES, STATES
 from .references import check_folder
@@ -235,7 +236,7 @@ def _stamp(args: argparse.Namespace) -> int:
             status = 1
         for text in texts:
             try:
-                changed = stamp_file(Path(text.path), brief.digest)
+                changed = stamp_file(on_disk(Path(text.path)), brief.digest)
             except (OSError, ValueError) as err:
                 print(f"briefs stamp: {err}", file=sys.stderr)
                 status = 1

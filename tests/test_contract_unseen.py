@@ -9,6 +9,7 @@ one module-scoped build (``site``) serves the tests of what is published.
 from __future__ import annotations
 
 import re
+import unicodedata
 from pathlib import Path
 from urllib.parse import urljoin
 
@@ -168,6 +169,26 @@ def test_briefs_check_prints_one_line_per_problem_and_nothing_else_on_stderr(
     assert len(lines) == 2, lines
     assert all(re.fullmatch(r"\S+\.ko\.md:\d+: [a-z_.]+: .+ \(.+\)", line) for line in lines), lines
     assert "2 problems" in out
+
+
+def test_a_folder_named_on_a_mac_nfd_holds_bundles_and_translations_like_any_other(
+        tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    briefs = vocabularies(tmp_path / "briefs")
+    mac = unicodedata.normalize("NFD", "자료실")  # how macOS writes a Korean folder name
+    folder = briefs / mac / BID
+    folder.mkdir(parents=True)
+    (folder / f"{BID}.ko.md").write_text(f"---\n{FRONT.format(title='맥에서 만든 번들', date=BID[:10], extra='')}"
+                                         "---\n![참석자 사진](photo.jpg)\n", encoding="utf-8")
+    (folder / f"{BID}.en.md").write_text(
+        "---\ntitle: Made on a Mac\nsummary: A bundle.\n---\n![Participants](photo.jpg)\n", encoding="utf-8")
+    small_photo(folder / "photo.jpg")
+    code, lines = check(capsys, briefs)
+    assert code == 0, lines
+    code, _, err = run(capsys, "stamp", "--briefs", str(briefs), BID)
+    assert code == 0, err
+    assert "translated_from: " in (folder / f"{BID}.en.md").read_text(encoding="utf-8")
+    code, _, err = run(capsys, "qa", str(briefs))
+    assert code == 0 and "Traceback" not in err, err
 
 
 # -- one build ---------------------------------------------------------------------------------
