@@ -6,7 +6,8 @@ not get an HTML page. The type is read from the bytes: ``puremagic`` for
 PDF, the OLE2 compound-file signature and the ``HWP Document File`` header
 for HWP, the ZIP entries (``zipfile``) for HWPX (``mimetype`` entry) and the
 Office Open XML formats (``[Content_Types].xml`` and the ``word/``, ``xl/``,
-``ppt/`` folders), UTF-8 without NUL and without HTML for CSV and text.
+``ppt/`` folders), text for CSV and TXT (UTF-8, UTF-16 with a BOM or CP949: what
+Korean offices save; no NUL in an 8-bit text, no HTML).
 
 ``size_text`` writes a size the way a link shows it in both languages
 (``1.2 MB``): decimal units, one decimal place below 10.
@@ -122,12 +123,32 @@ def _zip_problem(path: Path, ext: str, kind: str, wrong: str) -> str | None:
 
 def _text_problem(path: Path, kind: str) -> str | None:
     raw = path.read_bytes()
-    if b"\x00" in raw:
-        return f"the file is not {kind} text: it holds binary data (save it as UTF-8 text)"
-    try:
-        raw.decode("utf-8-sig")
-    except UnicodeDecodeError:
+    text = _decoded(raw)
+    if text is None:
+        if b"\x00" in raw:
+            return f"the file is not {kind} text: it holds binary data (save it as UTF-8 text)"
         return f"the file is not UTF-8 text (save it as {kind} in UTF-8; Excel: 'CSV UTF-8')"
-    if _HTML_START.match(raw.removeprefix(b"\xef\xbb\xbf")[:512]):
+    if _HTML_START.match(text[:512].encode("utf-8", "replace")):
         return f"the file is an HTML page, not {kind} text (attach the data itself)"
+    return None
+
+
+def _decoded(raw: bytes) -> str | None:
+    """The text of a CSV or text file as Korean offices save it, or None for binary data.
+
+    UTF-8 (with or without a BOM), UTF-16 with its BOM (Notepad's "Unicode"), and
+    CP949 (EUC-KR and its extension, Excel's plain "CSV" on a Korean Windows).
+    """
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return raw.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if b"\x00" in raw:
+        return None
+    for encoding in ("utf-8-sig", "cp949"):
+        try:
+            return raw.decode(encoding)
+        except UnicodeDecodeError:
+            continue
     return None

@@ -23,6 +23,7 @@ import unicodedata
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from .disk_names import on_disk
 from .problems import Problem, advice
 
 
@@ -63,8 +64,8 @@ def bundle_of(brief_id: str, paths: dict[str, str], briefs_dir: Path, shown_as: 
             f"move it into {folder}/, beside the other language's file"))
         for lang in sorted(paths) if folders[lang] != folder
     ]
-    on_disk = briefs_dir / Path(*folder.parts[len(PurePosixPath(shown_as).parts):])
-    return Bundle(brief_id, on_disk, str(folder), media_names(on_disk)), problems
+    found = on_disk(briefs_dir / Path(*folder.parts[len(PurePosixPath(shown_as).parts):]))  # NFD folders too
+    return Bundle(brief_id, found, str(folder), media_names(found)), problems
 
 
 def media_names(folder: Path) -> dict[str, str]:

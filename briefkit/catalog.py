@@ -65,6 +65,9 @@ class Catalog:
     bundles: dict[str, Bundle] = field(default_factory=dict)  # the briefs kept in a folder of their own, by id
     notices: list[Problem] = field(default_factory=list)  # worth saying, never stops a build (unused media)
     media: dict[str, BriefMedia] = field(default_factory=dict)  # what each bundle publishes (media_refs.py)
+    # Briefs whose own front matter has problems, as far as it reads: never published, but their bodies'
+    # references are checked too, so that a writer sees every problem at once (references.py).
+    held: list[Brief] = field(default_factory=list)
 
     def published(self, include_drafts: bool = False) -> list[Brief]:
         return [b for b in self.briefs if include_drafts or not b.draft]
@@ -167,9 +170,12 @@ def load_catalog(
         catalog.problems += problems
         if bundle is not None:
             catalog.bundles[brief_id] = bundle
+        held = len(catalog.held)
         brief = _pair(brief_id, files, unreadable, catalog, shown_as)
         if brief is not None:
             catalog.briefs.append(brief)
+        elif problems:
+            del catalog.held[held:]  # its files are where its bundle cannot be: its references would only echo that
     catalog.briefs.sort(key=lambda b: (b.date, b.id), reverse=True)
     catalog.problems.sort()
     return catalog
@@ -351,10 +357,12 @@ def _pair(
     listed = source_file.meta.get("updates")
     count = len(listed) if isinstance(listed, list) else 0
     translations = {other.lang: _translation(other, source_file.path, catalog, count) for other in others}
+    brief = Brief(brief_id, date or source_file.id_date or dt.date.min, topics, regions, source_text, translations,
+                  draft, updates, license_code, cover, source.line("cover"))
     if len(catalog.problems) > before or date is None:
+        catalog.held.append(brief)
         return None
-    return Brief(brief_id, date, topics, regions, source_text, translations, draft, updates, license_code, cover,
-                 source.line("cover"))
+    return brief
 
 
 def _translation(other: BriefFile, source_path: str, catalog: Catalog, source_count: int | None = None) -> Text:

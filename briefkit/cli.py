@@ -21,6 +21,7 @@ from .bundle_cli import BUNDLE_COMMANDS, add_bundle_command
 from .cache_cli import add_cache_commands
 from .catalog import Catalog
 from .content_cli import CONTENT_COMMANDS, add_content_commands
+from .disk_names import on_disk
 from .history import changes_for
 from .model import LANGUAGES, STATES
 from .references import check_folder
@@ -124,10 +125,12 @@ def _valid_catalog(path: Path) -> Catalog | None:
 
 
 def _print_problems(catalog: Catalog, tail: str) -> None:
+    """One line per problem on standard error, nothing else there; the count after them on standard output."""
     for problem in catalog.problems:
         print(problem, file=sys.stderr)
+    sys.stderr.flush()
     count = len(catalog.problems)
-    print(f"{count} problem{'s' if count != 1 else ''}: {tail}", file=sys.stderr)
+    print(f"{count} problem{'s' if count != 1 else ''}: {tail}")
 
 
 def _print_notices(catalog: Catalog) -> None:
@@ -233,7 +236,7 @@ def _stamp(args: argparse.Namespace) -> int:
             status = 1
         for text in texts:
             try:
-                changed = stamp_file(Path(text.path), brief.digest)
+                changed = stamp_file(on_disk(Path(text.path)), brief.digest)
             except (OSError, ValueError) as err:
                 print(f"briefs stamp: {err}", file=sys.stderr)
                 status = 1

@@ -27,6 +27,7 @@ import jinja2
 from markupsafe import Markup
 
 from .media.images import PublishedImage
+from .media_refs import plain_name
 from .media_site import MediaSite, media_folder
 
 # The page column is at most about 760 CSS pixels wide (Material's grid less its sidebars).
@@ -83,7 +84,11 @@ class MediaMarkup:
         attrs = _attributes(match.group(1))
         found = self.media.attachment(brief_id, _name(attrs.get("href", "")))
         if found is None:
-            return match.group(0)
+            image = self.media.linked_image(brief_id, _name(attrs.get("href", "")))
+            if image is None:
+                return match.group(0)
+            return f'<a{_with_href(match.group(1), folder + quote(image))}>{match.group(2)}</a>'
+
         return self.env.get_template("attachment-link.html").render(
             href=folder + quote(found.name), attachment=found, text=Markup(match.group(2)),
             lang=attrs.get("lang", ""),
@@ -94,12 +99,18 @@ def _attributes(tag: str) -> dict[str, str]:
     return {name.lower(): html.unescape(value) for name, value in _ATTR.findall(tag)}
 
 
+def _with_href(attrs: str, href: str) -> str:
+    """A tag's attributes with its ``href`` replaced."""
+    return re.sub(r'\bhref="[^"]*"', lambda _: f'href="{html.escape(href)}"', attrs, count=1)
+
+
 def _name(url: str) -> str:
     """The bundle file a body's relative address names ("" for anything else)."""
     parts = urlsplit(url)
-    if parts.scheme or parts.netloc or "/" in parts.path:
+    path = plain_name(parts.path)
+    if parts.scheme or parts.netloc or "/" in path:
         return ""
-    return unicodedata.normalize("NFC", unquote(parts.path))
+    return unicodedata.normalize("NFC", unquote(path))
 
 
 def _srcset(published: PublishedImage, folder: str, *, fallback: bool) -> str:

@@ -5,7 +5,7 @@ relative name that is no page of the site reaches ``MediaRefs.judge`` (through
 ``SitePages.resolve_file``). Here it must name a file directly in the brief's
 own bundle (``briefkit/bundles.py``), of an accepted type for how it is used
 (an image: ``.jpg``, ``.jpeg``, ``.png``, ``.webp``, with alt text; a link:
-an attachment, ``briefkit/attachments.py``), whose content matches its
+an attachment, ``briefkit/attachments.py``, or an image), whose content matches its
 extension and which is not too large. Each file's content is judged once per
 run, whichever body or language refers to it.
 
@@ -46,6 +46,16 @@ class BriefMedia:
     images: list[str] = field(default_factory=list)
     attachments: list[str] = field(default_factory=list)
     cover: str = ""  # front matter ``cover``, checked
+    linked: list[str] = field(default_factory=list)  # images a body links to ([text](photo.jpg)) without showing
+
+    @property
+    def all_images(self) -> list[str]:
+        """Every image the build publishes: shown, then the cover, then those only linked to."""
+        names = list(self.images)
+        for name in ([self.cover] if self.cover else []) + self.linked:
+            if name not in names:
+                names.append(name)
+        return names
 
     @property
     def picture(self) -> str | None:
@@ -53,7 +63,7 @@ class BriefMedia:
         return self.cover or (self.images[0] if self.images else None)
 
     def is_published(self, name: str) -> bool:
-        return name in self.images or name in self.attachments or name == self.cover
+        return name in self.images or name in self.attachments or name == self.cover or name in self.linked
 
     def stamp(self) -> tuple[tuple[str, int, int] | None, tuple[tuple[str, int, int], ...]]:
         """The picture and every published file by name, size and modification time: what the pages show.
@@ -67,7 +77,7 @@ class BriefMedia:
                 return (name, -1, -1)
             return (name, stat.st_size, stat.st_mtime_ns)
 
-        names = [*self.images, *self.attachments, *([self.cover] if self.cover else [])]
+        names = [*self.images, *self.attachments, *([self.cover] if self.cover else []), *self.linked]
         return (of(self.picture) if self.picture else None, tuple(of(name) for name in names))
 
 
@@ -77,6 +87,7 @@ class MediaRefs:
 
     bundles: dict[str, Bundle]
     media: dict[str, BriefMedia] = field(default_factory=dict)
+    named: set[tuple[str, str]] = field(default_factory=set)  # (id, file): every bundle file a body or cover names
 
     def judge(self, text_path: str, kind: str, name: str, alt: str) -> str | None:
         """The problem with ``name`` (an ``image`` or ``link`` in the body of ``text_path``), or None."""
@@ -87,6 +98,7 @@ class MediaRefs:
                 "a brief can link to other briefs as '<id>.md' and to pages of the site;"
                 " to show a photo or attach a file, keep the brief in a folder of its own:"
                 f" briefs bundle {match['id'] if match else '<id>'}")
+        name = plain_name(name)
         if "/" in name or "\\" in name:
             if posixpath.normpath(name.replace("\\", "/")).startswith(".."):
                 return f"'../' leaves the brief's bundle {bundle.shown}/" + advice(
@@ -98,10 +110,12 @@ class MediaRefs:
             meant = difflib.get_close_matches(name, bundle.files, n=1, cutoff=0.6)
             return f"no file '{_shown(name)}' in the bundle {bundle.shown}/" + advice(
                 f"did you mean '{meant[0]}'?" if meant else "add the file to the folder, or check the name")
+        self.named.add((bundle.id, name))  # named, even when wrongly: no "nothing refers to it" notice
         problem = self._type(kind, name, alt) or _content(bundle.path(name), _ext(name))
         if problem is None:  # the source body is judged first: its first image comes first
             media = self.media.setdefault(bundle.id, BriefMedia(bundle))
-            found = media.images if kind == "image" else media.attachments
+            found = media.images if kind == "image" else media.linked if _ext(name) in IMAGE_TYPES \
+                else media.attachments
             if name not in found:
                 found.append(name)
         return problem
@@ -109,7 +123,7 @@ class MediaRefs:
     def judge_cover(self, catalog: Catalog) -> list[Problem]:
         """Each brief's ``cover``: an image of its bundle, judged like a body's image."""
         problems = []
-        for brief in catalog.briefs:
+        for brief in [*catalog.briefs, *catalog.held]:
             if not brief.cover:
                 continue
             bundle = self.bundles.get(brief.id)
@@ -122,7 +136,7 @@ class MediaRefs:
             if found is not None:
                 problems.append(Problem(*where, found.replace("no file", "no image", 1)))
             else:
-                self.media[brief.id].cover = unicodedata.normalize("NFC", brief.cover)
+                self.media.setdefault(brief.id, BriefMedia(bundle)).cover = unicodedata.normalize("NFC", brief.cover)
         return problems
 
     def notices(self) -> list[Problem]:
@@ -131,6 +145,8 @@ class MediaRefs:
         for brief_id, bundle in sorted(self.bundles.items()):
             used = self.media.get(brief_id)
             for name in bundle.files:
+                if (brief_id, name) in self.named:
+                    continue  # referred to: published, or its reference is a problem of its own
                 if used is None or not used.is_published(name):
                     found.append(Problem(bundle.shown_path(name), 1, "file",
                                          "nothing refers to it, so it is not published" + advice(
@@ -152,10 +168,17 @@ class MediaRefs:
                     f"say what the image shows for people who cannot see it: ![what it shows]({name})")
             return None
         if ext in IMAGE_TYPES:
-            return "links to an image" + advice(f"show it in the page instead: ![what it shows]({name})")
+            return None  # a link to the published image, upright and without metadata
         if ext not in ATTACHMENT_TYPES:
             return f"'{ext or name}' files are not accepted as attachments" + advice(f"attach one of {_ATTACHMENTS}")
         return None
+
+
+def plain_name(name: str) -> str:
+    """A bundle file's name as a body writes it, without the ``./`` some editors put before it."""
+    while name.startswith("./"):
+        name = name[2:]
+    return name
 
 
 def _ext(name: str) -> str:

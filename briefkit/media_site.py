@@ -7,7 +7,9 @@ published is exactly what the bodies and ``cover`` refer to
 
 - each image through ``briefkit.media.images.publish_images`` (every image
   of the build at once, in a process pool; kept by content digest in
-  ``.cache/media/``, so a warm build or a preview edit encodes nothing);
+  ``.cache/media/``, so a warm build or a preview edit encodes nothing),
+  and under its own name too (``/briefs/<id>/photo.jpg``: the widest of its
+  files in its own format, upright and without metadata);
 - each attachment byte for byte, under its own name;
 - for a brief with no picture, a generated card per language
   (``card-<lang>.png``, ``briefkit.media.cards.render_card``).
@@ -34,12 +36,14 @@ from urllib.parse import quote
 
 from . import cache as briefs_cache
 from .attachments import ATTACHMENT_TYPES, MEDIA_TYPES, size_text
+from .media.cache import place as place_file
 from .media.images import ImageJob, PublishedImage, Variant, publish_images
 from .media_refs import BriefMedia
 from .model import LANGUAGES
 from .site import SiteView
 from .urls import absolute_url
 
+_IMAGE_MIMES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 CARDS_PER_WORKER = 8  # fewer cards than this for a second process are drawn in this one
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 
@@ -90,6 +94,7 @@ class MediaSite:
     images: dict[tuple[str, str], PublishedImage] = field(default_factory=dict)  # (id, name) -> published
     files: dict[str, list[Attachment]] = field(default_factory=dict)  # id -> attachments, in body order
     stems: dict[str, dict[str, str]] = field(default_factory=dict)  # id -> image name -> its files' stem
+    own_names: dict[tuple[str, str], str] = field(default_factory=dict)  # (id, image) -> file a link names
     published: bool = False
     site_dir: Path | None = None  # where ``publish`` wrote
     _drawing: CardDrawing | None = None
@@ -112,8 +117,7 @@ class MediaSite:
             out = site_dir / media_folder(brief.id)
             if media is None:
                 continue
-            names = [*media.images, *([media.cover] if media.cover and media.cover not in media.images else [])]
-            for name in names:
+            for name in media.all_images:
                 job = ImageJob(media.bundle.path(name), out, self._stem(brief.id, name), cache)
                 kept = memo.image(job)
                 if kept is not None:
@@ -125,6 +129,8 @@ class MediaSite:
         for (key, job), result in zip(jobs, results, strict=True):
             self.images[key] = result
             memo.keep_image(job, result)
+        for brief_id, name in sorted(self.images):
+            self._own_name(site_dir / media_folder(brief_id), brief_id, name)
         cards = [card for card in self._card_jobs(site_dir, cache) if not memo.has_card(card)]
         self._drawing = CardDrawing.start(cards, workers)  # pages need no card: drawn while they render
         memo.keep_cards(cards)
@@ -182,7 +188,7 @@ class MediaSite:
         if media is None or self.site_dir is None:
             return []
         found: list[dict[str, Any]] = []
-        for name in [*media.images, *([media.cover] if media.cover and media.cover not in media.images else [])]:
+        for name in media.all_images:
             published = self.images.get((brief_id, name))
             if published is None:
                 continue
@@ -233,6 +239,35 @@ class MediaSite:
             stem = f"{base}-{n}"
         taken[name] = stem
         return stem
+
+    def _own_name(self, out: Path, brief_id: str, name: str) -> None:
+        """The image under its own name as well, ``/briefs/<id>/<file>`` as the contract publishes a bundle file:
+        its widest published file in the source's format, upright and without metadata (a hard link to it).
+
+        Skipped in the rare bundle where that name is one of the build's own files (another image's
+        ``<stem>-<width>.jpg``, an attachment, a card).
+        """
+        published = self.images[(brief_id, name)]
+        mime = _IMAGE_MIMES.get(os.path.splitext(name)[1].lower())
+        same = [v for v in (*published.fallbacks, *published.variants) if v.mime == mime]
+        widest = max(same or published.fallbacks, key=lambda v: v.width).name
+        if not same or name in self._generated(brief_id):
+            self.own_names[(brief_id, name)] = widest
+            return
+        place_file(out / widest, out / name)
+        self.own_names[(brief_id, name)] = name
+
+    def linked_image(self, brief_id: str, name: str) -> str | None:
+        """The file a body's link to one of its images ([text](photo.jpg)) leads to, or None."""
+        return self.own_names.get((brief_id, unicodedata.normalize("NFC", name)))
+
+    def _generated(self, brief_id: str) -> set[str]:
+        """The names of the files the build makes in a brief's folder (not the images' own names)."""
+        names = {card_name(lang) for lang in LANGUAGES} | {a.name for a in self.files.get(brief_id, [])}
+        for (other, _), published in self.images.items():
+            if other == brief_id:
+                names.update(v.name for v in _variants(published))
+        return names
 
     def _attach(self, media: BriefMedia, name: str, out: Path) -> Attachment:
         source = media.bundle.path(name)

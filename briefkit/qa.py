@@ -25,6 +25,7 @@ import unicodedata
 from pathlib import Path
 
 from .catalog import Catalog
+from .disk_names import on_disk
 from .glossary import Glossary, GlossaryEntry
 from .problems import Problem
 from .qa_side import Side, read_side, short
@@ -105,7 +106,7 @@ def qa_pair(source: Side, translation: Side, glossary: Glossary) -> list[Problem
 
 
 def _real(shown: str, briefs_dir: Path, shown_as: str) -> Path:
-    return briefs_dir / shown[len(shown_as) + 1:] if shown.startswith(shown_as + "/") else Path(shown)
+    return on_disk(briefs_dir / shown[len(shown_as) + 1:] if shown.startswith(shown_as + "/") else Path(shown))
 
 
 # -- glossary -----------------------------------------------------------------------------------

@@ -84,7 +84,7 @@ def check_references(catalog: Catalog, docs_dir: Path | None, store: ScanStore |
     """A problem for each reference the build could not resolve, or would publish broken or unsafe."""
     site = SitePages.of(catalog, docs_dir, store or ScanStore(None))
     found: set[Problem] = set()
-    for brief in catalog.briefs:
+    for brief in [*catalog.briefs, *catalog.held]:  # all problems at once: a held brief's body as well
         for lang in (brief.source.lang, *(lang for lang in LANGUAGES if lang != brief.source.lang)):
             text = brief.shown_text(lang)
             try:
@@ -116,6 +116,7 @@ class SitePages:
     docs_known: bool = True  # False: no hand-written pages to judge links to (a briefs folder outside a project)
     media: MediaRefs = field(default_factory=lambda: MediaRefs({}))  # the briefs' bundle files
     _ids: dict[tuple[str, str], frozenset[str]] = field(default_factory=dict)
+    held: dict[str, Brief] = field(default_factory=dict)  # briefs with problems of their own: their own ids only
 
     @classmethod
     def of(cls, catalog: Catalog, docs_dir: Path | None, store: ScanStore) -> SitePages:
@@ -128,7 +129,7 @@ class SitePages:
         unjudged = {m["id"] for p in catalog.problems if (m := FILE_NAME.match(PurePosixPath(p.path).name))}
         docs_known = docs_dir is not None and docs_dir.is_dir()
         return cls(store, {b.id: b for b in catalog.briefs}, pages, frozenset(unjudged), docs_known,
-                   MediaRefs(catalog.bundles))
+                   MediaRefs(catalog.bundles), held={b.id: b for b in catalog.held})
 
     def find(self, target: str, lang: str) -> str | None:
         """The staged page MkDocs finds for ``target`` in ``lang``'s pass (static-i18n's lookup)."""
@@ -151,9 +152,11 @@ class SitePages:
         """The ids of a staged page's Markdown."""
         key = (staged, lang)
         if key not in self._ids:
-            brief_id = self.brief_of(staged)
+            folder, name = posixpath.split(staged)
+            match = FILE_NAME.match(name) if folder == BRIEFS else None
+            brief = (self.briefs.get(match["id"]) or self.held.get(match["id"])) if match else None
             source = self.pages.get(staged)
-            body = self.briefs[brief_id].shown_text(lang).body if brief_id else _markdown(source) if source else ""
+            body = brief.shown_text(lang).body if brief else _markdown(source) if source else ""
             try:
                 self._ids[key] = self.store.anchors(body)
             except RecursionError:  # reported at that brief

@@ -203,7 +203,8 @@ def _catalog(folder: Path) -> Catalog | None:
     if catalog.problems:
         for problem in catalog.problems:
             print(problem, file=sys.stderr)
-        print(f"{len(catalog.problems)} problems: fix them first (see: briefs check).", file=sys.stderr)
+        count = len(catalog.problems)
+        print(f"{count} problem{'' if count == 1 else 's'}: fix them first (see: briefs check).", file=sys.stderr)
         return None
     return catalog
 

@@ -63,7 +63,8 @@ def translation_notes(reader: FieldReader, source_path: str, source_count: int |
     for index, (item, line) in enumerate(entries):
         if source_count is not None and index == source_count:
             have = f"{source_count} update" + ("" if source_count == 1 else "s")
-            reader.add(line, "updates", f"has {len(entries)} notes but the source, {source_path}, has {have}"
+            notes_text = f"{len(entries)} note" + ("" if len(entries) == 1 else "s")
+            reader.add(line, "updates", f"has {notes_text} but the source, {source_path}, has {have}"
                        " (translate the source's notes in order: remove the extra ones, or add the update to the"
                        " source first)")
         for key in item:

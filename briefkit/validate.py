@@ -252,7 +252,8 @@ class FieldReader:
                     self.shown(key_line, f"speakers.{key}", nfc(field_value).strip())
                     fields[key] = nfc(field_value).strip()
             if not fields.get("name"):
-                self.add(line, "speakers.name", "is missing (every speaker needs 'name: …')")
+                if "name" not in item or item["name"] is None or isinstance(item["name"], str):  # else: told above
+                    self.add(line, "speakers.name", "is missing (every speaker needs 'name: …')")
                 continue
             out.append(Speaker(**fields))
         return tuple(out)

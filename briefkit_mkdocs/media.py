@@ -29,6 +29,7 @@ from mkdocs.config.defaults import MkDocsConfig
 
 from briefkit.build import BuildState
 from briefkit.media_html import MediaMarkup
+from briefkit.media_refs import plain_name
 from briefkit.media_site import MediaSite, PublishMemo
 
 FRAGMENTS = "overrides/fragments"
@@ -80,7 +81,7 @@ class BundleLinks(logging.Filter):
         if found is None:
             return True
         brief_media = self.media.site.catalog.media.get(found["id"])
-        path = urlsplit(found["url"]).path
+        path = plain_name(urlsplit(found["url"]).path)
         if brief_media is None or "/" in path:
             return True
         return not brief_media.is_published(unicodedata.normalize("NFC", unquote(path)))

@@ -45,9 +45,12 @@ def test_zip_csv_and_text(tmp_path: Path) -> None:
     good = tmp_path / "data.csv"
     good.write_text("지역,기업 수\n서울,12\n", encoding="utf-8-sig")
     assert attachment_problem(good, ".csv") is None
-    legacy = tmp_path / "legacy.csv"
+    legacy = tmp_path / "legacy.csv"  # Excel's plain "CSV" on a Korean Windows: still a CSV file
     legacy.write_bytes("지역,기업 수\n".encode("cp949"))
-    assert "not UTF-8" in (attachment_problem(legacy, ".csv") or "")
+    assert attachment_problem(legacy, ".csv") is None
+    garbled = tmp_path / "garbled.csv"
+    garbled.write_bytes(b"\xff\xfa\x80,\xff\n")
+    assert "not UTF-8" in (attachment_problem(garbled, ".csv") or "")
     binary = tmp_path / "binary.txt"
     binary.write_bytes(b"text\x00more")
     assert "binary data" in (attachment_problem(binary, ".txt") or "")

@@ -57,7 +57,7 @@ def test_every_bad_reference_is_reported_at_its_line_all_at_once(tmp_path: Path)
         "![차트](chart.svg)",                         # 12
         "![설명](anim.gif)",                          # 13
         "[가짜 PDF](fake.pdf)",                       # 14
-        "[사진 링크](photo.jpg)",                      # 15
+        "[사진 링크](photo.jpg)",                      # 15: a link to an image: allowed
         "![보도자료](press.pdf)",                     # 16
         "[실행 파일](tool.exe)",                       # 17
         "![설명](sub/photo.jpg)",                     # 18
@@ -87,7 +87,6 @@ def test_every_bad_reference_is_reported_at_its_line_all_at_once(tmp_path: Path)
         12: "SVG is not accepted",
         13: "'.gif' images are not accepted",
         14: "is not a PDF file: its content is an HTML page",
-        15: "links to an image",
         16: "is not an image",
         17: "'.exe' files are not accepted as attachments",
         18: "names a file in a sub-folder",

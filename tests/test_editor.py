@@ -61,8 +61,8 @@ def test_the_matcher_reads_every_kind_of_problem_of_a_one_off_check(tmp_path: Pa
     result = subprocess.run([str(BRIEFS), "check"], cwd=tmp_path, capture_output=True, text=True, timeout=60)
     assert result.returncode == 1
     problems = load_catalog(briefs, shown_as="briefs").problems
-    lines = result.stderr.splitlines()
-    assert len(lines) == len(problems) + 1  # the count comes last
+    lines = result.stderr.splitlines() + result.stdout.splitlines()
+    assert len(lines) == len(problems) + 1  # the count comes last, on stdout
     found = [matcher(CHECK_TASK).match(line) for line in lines]
     assert found[-1] is None
     assert found[:-1] == [

@@ -133,7 +133,10 @@ def test_one_copy_under_the_korean_folder_serves_both_languages(media_site: Buil
 
 def test_unreferenced_files_and_originals_are_not_published(media_site: Build) -> None:
     published = media_files(media_site.site, BID)
-    assert "notes.txt" not in published and "roundtable.jpg" not in published and "chart.png" not in published
+    assert "notes.txt" not in published
+    for name in ("roundtable.jpg", "chart.png"):  # under its own name: a published variant, not the original
+        assert published[name].read_bytes() != (media_site.project / "briefs" / BID[:4] / BID / name).read_bytes()
+        assert any(p.read_bytes() == published[name].read_bytes() for n, p in published.items() if n != name)
 
 
 def test_no_published_file_carries_planted_metadata(media_site: Build) -> None:

@@ -29,6 +29,7 @@ from typing import Any, Protocol
 import snowballstemmer  # type: ignore[import-untyped]
 
 NOUN_TAGS = frozenset({"NNG", "NNP"})
+STEM_TAGS = NOUN_TAGS | {"NR", "NNB", "XSN", "XPN"}  # what a word before its particles may be made of
 COMPOUND_MAX = 3  # nouns joined into one compound term, at most
 
 # One script run: Hangul syllables, Latin letters (with accents), or digits.
@@ -161,12 +162,31 @@ def word_nouns(tokens: Sequence[Token], word: str) -> WordNouns:
         else:
             runs[-1].append(item)
     starts, ends = bool(items) and items[0] is not None, bool(items) and items[-1] is not None
+    terms = noun_terms(tokens, word)
+    stem = _before_particles(tokens, word)
+    if stem and stem not in terms:
+        terms[stem] += 1
     return WordNouns(
-        dict(noun_terms(tokens, word)),
+        dict(terms),
         tuple(runs[0][:2]) if starts else (),
         tuple(runs[-1][-2:]) if ends else (),
         starts and None not in items,
     )
+
+
+def _before_particles(tokens: Sequence[Token], word: str) -> str:
+    """A word of nouns and numerals with particles after it, as written before them, or "".
+
+    Out of context Kiwi may cut a rare noun in pieces (윤일의: 윤/NNP 일/NR 의/JKG); the word as
+    the writer wrote it, less its particles (윤일), is what a reader types.
+    """
+    if not tokens or not tokens[-1].tag.startswith("J") or HANGUL.search(word) is None:
+        return ""
+    body = [t for t in tokens if not t.tag.startswith("J")]
+    if not body or any(t.tag not in STEM_TAGS for t in body) or tokens.index(body[-1]) != len(body) - 1:
+        return ""
+    stem = word[:body[-1].start + body[-1].len]
+    return stem if len(stem) >= 2 and all(_hangul(ch) for ch in stem) else ""
 
 
 def text_nouns(words: list[str], analysed: dict[str, WordNouns]) -> Counter[str]:

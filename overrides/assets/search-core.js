@@ -81,6 +81,7 @@ import { POSTING, row } from "./search-index.js";
  */
 
 export const HANGUL = /^[\uac00-\ud7a3]/;
+const MODIFIER_FINAL = 4; /* ㄴ as a syllable's final consonant: (code - 0xAC00) % 28 */
 const LATIN = /^[a-z\u00df-\u024f]/;
 const TOKEN = /[\uac00-\ud7a3]+|[a-z\u00df-\u024f]+|[0-9]+/g;
 /* A word of letters, digits and Hangul joined by & - . with a % at its end (briefkit/search/forms.py). */
@@ -621,11 +622,16 @@ export function createEngine(load) {
   }
 
   /**
-   * Left out when the index does not know it: a number, or one Korean syllable (년 in "2024년").
+   * Left out when the index does not know it: a number, one Korean syllable (년 in "2024년"), or a
+   * Korean word ending in a modifier's ㄴ (있는, 같은, 새로운, 분해된: the index holds nouns only),
+   * so that a title typed as it is written finds its brief.
    * @param {Word} w
    */
   function optional(w) {
-    return !w.latin && (/^[0-9]+$/.test(w.text) || (w.text.length === 1 && HANGUL.test(w.text)));
+    if (w.latin) return false;
+    if (/^[0-9]+$/.test(w.text) || (w.text.length === 1 && HANGUL.test(w.text))) return true;
+    const last = w.text.charCodeAt(w.text.length - 1) - 0xac00;
+    return /^[\uac00-\ud7a3]{2,}$/.test(w.text) && last % 28 === MODIFIER_FINAL;
   }
 
   /**
