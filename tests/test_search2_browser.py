@@ -104,7 +104,7 @@ def test_a_hit_picked_in_the_header_drop_down_opens_the_brief_at_its_passage(pag
     page.goto(url)
     page.click(BOX)
     page.keyboard.type("인력난", delay=30)
-    until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
+    until(page, f"() => document.querySelector('{LIST}')?.dataset.query === '인력난'")
     hit = page.locator(f"{LIST} [data-result='{GIMHAE}']")
     with page.expect_navigation():
         hit.click()
@@ -117,7 +117,7 @@ def test_initials_in_the_header_drop_down(page: Any, url: str) -> None:
     page.goto(url)
     page.click(BOX)
     page.keyboard.type("ㅂㄹㄹ", delay=30)
-    until(page, f"() => document.querySelector('{LIST}').dataset.query === 'ㅂㄹㄹ'")
+    until(page, f"() => document.querySelector('{LIST}')?.dataset.query === 'ㅂㄹㄹ'")
     ids = page.eval_on_selector_all(f"{LIST} [data-result]", "items => items.map(i => i.dataset.result)")
     assert ids == [GIMHAE]
     assert page.locator(f"{LIST} [data-result] mark").all_text_contents() == []  # a title without the term
@@ -132,7 +132,7 @@ def test_a_syllable_being_composed_does_not_flash_no_results(page: Any, url: str
     page.goto(url)
     page.click(BOX)
     page.keyboard.type("불량률", delay=30)
-    until(page, f"() => document.querySelector('{LIST}').dataset.query === '불량률'")
+    until(page, f"() => document.querySelector('{LIST}')?.dataset.query === '불량률'")
     page.fill(BOX, "")
     page.keyboard.type("인력ㄴ", delay=30)  # 인력난 half typed: the last syllable is a lone jamo so far
     page.wait_for_timeout(600)
@@ -140,7 +140,7 @@ def test_a_syllable_being_composed_does_not_flash_no_results(page: Any, url: str
     assert "없습니다" not in status, status  # the last list stays until the syllable is done
     page.keyboard.press("Backspace")
     page.keyboard.type("난", delay=30)
-    until(page, f"() => document.querySelector('{LIST}').dataset.query === '인력난'")
+    until(page, f"() => document.querySelector('{LIST}')?.dataset.query === '인력난'")
     ids = page.eval_on_selector_all(f"{LIST} [data-result]", "items => items.map(i => i.dataset.result)")
     assert ids == [GIMHAE]
 
@@ -159,7 +159,7 @@ def test_a_typo_in_the_header_box_is_offered_a_correction(page: Any, url: str) -
     page.goto(url + "en/")
     page.click(BOX)
     page.keyboard.type("liquidty", delay=30)
-    until(page, f"() => document.querySelector('{LIST}').dataset.query === 'liquidty'")
+    until(page, f"() => document.querySelector('{LIST}')?.dataset.query === 'liquidty'")
     offer = page.locator(f"{LIST} [data-suggest]")
     assert offer.get_attribute("data-suggest") == "liquidity"
     page.keyboard.press("ArrowDown")

@@ -53,7 +53,7 @@ def _type(page: Any, text: str) -> list[str]:
     """Type ``text`` into the header box; the hits' brief ids once the list shows them."""
     page.click(BOX)
     page.keyboard.type(text, delay=30)
-    until(page, f"q => document.querySelector('{LIST}').dataset.query === q"
+    until(page, f"q => document.querySelector('{LIST}')?.dataset.query === q"  # made when search-suggest.js runs
                  f" && document.querySelector('{BOX}').getAttribute('aria-expanded') === 'true'", text.strip())
     return page.eval_on_selector_all(HITS, "items => items.map(i => i.dataset.result)")
 

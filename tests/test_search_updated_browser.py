@@ -123,7 +123,7 @@ def test_header_drop_down_marks_the_corrected_hit_only(page: Any, url: str, lang
     page.goto(f"{url}{ROOT[lang]}")
     page.click(BOX)
     page.keyboard.type(QUERY[lang], delay=30)
-    until(page, f"q => document.querySelector('{LIST}').dataset.query === q", QUERY[lang])
+    until(page, f"q => document.querySelector('{LIST}')?.dataset.query === q", QUERY[lang])
     corrected = page.locator(f"{LIST} [data-result='{CORRECTED}']")
     mark = corrected.locator(".brief-list__updated")
     assert mark.all_text_contents() == [MARK[lang]]
