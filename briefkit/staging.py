@@ -111,6 +111,7 @@ def write_tree(
     """
     before = _read_manifest(manifest) if inputs is not None and manifest is not None else {}
     written = 0
+    made: set[Path] = set()  # folders known to exist (a cold build writes thousands of files into a few)
     for rel, content in files.items():
         path = stage_dir / rel
         try:
@@ -119,7 +120,9 @@ def write_tree(
                     os.utime(path)
                 continue
         except OSError:
-            path.parent.mkdir(parents=True, exist_ok=True)
+            if path.parent not in made:
+                path.parent.mkdir(parents=True, exist_ok=True)
+                made.add(path.parent)
         path.write_bytes(content)
         written += 1
     if inputs is not None and manifest is not None and inputs != before:
