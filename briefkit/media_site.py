@@ -308,7 +308,12 @@ class CardJob:
 
 
 class CardDrawing:
-    """Cards being drawn: in a pool of processes beside the build when there are many (about 0.1-0.2 s each)."""
+    """Cards being drawn: in a pool of processes beside the build when there are many.
+
+    The pool runs at a lower priority (``card_pool``): the pages, and the
+    search analysis in the helper process, are what the build waits for; the
+    cards have until its end, and take the cores those leave idle.
+    """
 
     def __init__(self, pool: ProcessPoolExecutor | None, pending: list[Future[None]]) -> None:
         self.pool = pool
@@ -321,7 +326,7 @@ class CardDrawing:
             for job in jobs:
                 _render_card(job)
             return cls(None, [])
-        pool = ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"))
+        pool = card_pool(count)
         chunks = [jobs[i:i + CARDS_PER_WORKER] for i in range(0, len(jobs), CARDS_PER_WORKER)]
         return cls(pool, [pool.submit(_render_cards, chunk) for chunk in chunks])
 
@@ -336,6 +341,19 @@ class CardDrawing:
     def stop(self) -> None:
         if self.pool is not None:
             self.pool.shutdown(wait=True, cancel_futures=True)
+
+
+CARD_NICENESS = 10  # added to the build's: a card worker runs when the pages and the analysis leave a core idle
+
+
+def card_pool(count: int) -> ProcessPoolExecutor:
+    """``count`` processes that draw cards at a lower priority than the build's own."""
+    return ProcessPoolExecutor(max_workers=count, mp_context=get_context("spawn"), initializer=_lower_priority)
+
+
+def _lower_priority() -> None:
+    if hasattr(os, "nice"):
+        os.nice(CARD_NICENESS)
 
 
 def _render_cards(jobs: list[CardJob]) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import os
 import unicodedata
 from pathlib import Path
 
@@ -132,3 +133,20 @@ def test_ellipsis_follows_a_whole_word() -> None:
     assert set(lines[-1].removesuffix("…").split()) <= words
     korean = title_lines("중소기업 디지털 전환 정책 점검 " * 30)
     assert set(korean[-1].removesuffix("…").split()) <= {"중소기업", "디지털", "전환", "정책", "점검"}
+
+
+def test_cards_drawn_beside_the_build_run_at_a_lower_priority_and_give_the_same_bytes(tmp_path: Path) -> None:
+    # The pages and the search analysis are what a build waits for; the card pool takes the cores they leave idle.
+    from briefkit.media_site import CARD_NICENESS, CARDS_PER_WORKER, CardDrawing, CardJob, card_pool
+
+    with card_pool(1) as pool:
+        assert pool.submit(os.nice, 0).result() == min(19, os.nice(0) + CARD_NICENESS)
+    titles = [f"부산 수출 중소기업 라운드테이블 {i}" for i in range(2 * CARDS_PER_WORKER)]
+    jobs = [CardJob(title, "중소벤처기업부", "ko", tmp_path / "pool" / f"{i}.png", tmp_path / "cache")
+            for i, title in enumerate(titles)]
+    drawing = CardDrawing.start(jobs, workers=2)
+    assert drawing.pool is not None
+    drawing.wait()
+    for i, title in enumerate(titles):
+        render_card(title, "중소벤처기업부", "ko", tmp_path / "here.png", cache_dir=None)
+        assert (tmp_path / "pool" / f"{i}.png").read_bytes() == (tmp_path / "here.png").read_bytes()
