@@ -24,6 +24,7 @@ from .content_cli import CONTENT_COMMANDS, add_content_commands
 from .disk_names import on_disk
 from .history import changes_for
 from .model import LANGUAGES, STATES
+from .problems import plural
 from .references import check_folder
 from .review_cli import add_review_commands
 from .scaffold import ScaffoldError, new_source, new_translation
@@ -130,7 +131,7 @@ def _print_problems(catalog: Catalog, tail: str) -> None:
         print(problem, file=sys.stderr)
     sys.stderr.flush()
     count = len(catalog.problems)
-    print(f"{count} problem{'s' if count != 1 else ''}: {tail}")
+    print(f"{count} {plural(count, 'problem')}: {tail}")
 
 
 def _print_notices(catalog: Catalog) -> None:

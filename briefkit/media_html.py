@@ -82,13 +82,13 @@ class MediaMarkup:
 
     def _link(self, match: re.Match[str], brief_id: str, folder: str) -> str:
         attrs = _attributes(match.group(1))
-        found = self.media.attachment(brief_id, _name(attrs.get("href", "")))
+        name = _name(attrs.get("href", ""))
+        found = self.media.attachment(brief_id, name)
         if found is None:
-            image = self.media.linked_image(brief_id, _name(attrs.get("href", "")))
+            image = self.media.linked_image(brief_id, name)
             if image is None:
                 return match.group(0)
             return f'<a{_with_href(match.group(1), folder + quote(image))}>{match.group(2)}</a>'
-
         return self.env.get_template("attachment-link.html").render(
             href=folder + quote(found.name), attachment=found, text=Markup(match.group(2)),
             lang=attrs.get("lang", ""),

@@ -63,7 +63,7 @@ class BriefMedia:
         return self.cover or (self.images[0] if self.images else None)
 
     def is_published(self, name: str) -> bool:
-        return name in self.images or name in self.attachments or name == self.cover or name in self.linked
+        return name in self.attachments or name in self.all_images
 
     def stamp(self) -> tuple[tuple[str, int, int] | None, tuple[tuple[str, int, int], ...]]:
         """The picture and every published file by name, size and modification time: what the pages show.
@@ -77,7 +77,7 @@ class BriefMedia:
                 return (name, -1, -1)
             return (name, stat.st_size, stat.st_mtime_ns)
 
-        names = [*self.images, *self.attachments, *([self.cover] if self.cover else []), *self.linked]
+        names = [*self.all_images, *self.attachments]
         return (of(self.picture) if self.picture else None, tuple(of(name) for name in names))
 
 

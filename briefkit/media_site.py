@@ -37,13 +37,12 @@ from urllib.parse import quote
 from . import cache as briefs_cache
 from .attachments import ATTACHMENT_TYPES, MEDIA_TYPES, size_text
 from .media.cache import place as place_file
-from .media.images import ImageJob, PublishedImage, Variant, publish_images
+from .media.images import EXTENSION_KINDS, ImageJob, PublishedImage, Variant, publish_images
 from .media_refs import BriefMedia
 from .model import LANGUAGES
 from .site import SiteView
 from .urls import absolute_url
 
-_IMAGE_MIMES = {".jpg": "image/jpeg", ".jpeg": "image/jpeg", ".png": "image/png", ".webp": "image/webp"}
 CARDS_PER_WORKER = 8  # fewer cards than this for a second process are drawn in this one
 CARD_WIDTH, CARD_HEIGHT = 1200, 630
 
@@ -129,8 +128,9 @@ class MediaSite:
         for (key, job), result in zip(jobs, results, strict=True):
             self.images[key] = result
             memo.keep_image(job, result)
+        generated = self._generated()
         for brief_id, name in sorted(self.images):
-            self._own_name(site_dir / media_folder(brief_id), brief_id, name)
+            self._own_name(site_dir / media_folder(brief_id), brief_id, name, generated.get(brief_id, set()))
         cards = [card for card in self._card_jobs(site_dir, cache) if not memo.has_card(card)]
         self._drawing = CardDrawing.start(cards, workers)  # pages need no card: drawn while they render
         memo.keep_cards(cards)
@@ -240,18 +240,18 @@ class MediaSite:
         taken[name] = stem
         return stem
 
-    def _own_name(self, out: Path, brief_id: str, name: str) -> None:
+    def _own_name(self, out: Path, brief_id: str, name: str, generated: set[str]) -> None:
         """The image under its own name as well, ``/briefs/<id>/<file>`` as the contract publishes a bundle file:
         its widest published file in the source's format, upright and without metadata (a hard link to it).
 
-        Skipped in the rare bundle where that name is one of the build's own files (another image's
-        ``<stem>-<width>.jpg``, an attachment, a card).
+        Skipped in the rare bundle where that name is one of the build's own files (``generated``: another
+        image's ``<stem>-<width>.jpg``, an attachment, a card).
         """
         published = self.images[(brief_id, name)]
-        mime = _IMAGE_MIMES.get(os.path.splitext(name)[1].lower())
-        same = [v for v in (*published.fallbacks, *published.variants) if v.mime == mime]
+        kind = EXTENSION_KINDS.get(os.path.splitext(name)[1].lower())
+        same = [v for v in (*published.fallbacks, *published.variants) if v.mime == f"image/{kind}"]
         widest = max(same or published.fallbacks, key=lambda v: v.width).name
-        if not same or name in self._generated(brief_id):
+        if not same or name in generated:
             self.own_names[(brief_id, name)] = widest
             return
         place_file(out / widest, out / name)
@@ -261,12 +261,13 @@ class MediaSite:
         """The file a body's link to one of its images ([text](photo.jpg)) leads to, or None."""
         return self.own_names.get((brief_id, unicodedata.normalize("NFC", name)))
 
-    def _generated(self, brief_id: str) -> set[str]:
-        """The names of the files the build makes in a brief's folder (not the images' own names)."""
-        names = {card_name(lang) for lang in LANGUAGES} | {a.name for a in self.files.get(brief_id, [])}
-        for (other, _), published in self.images.items():
-            if other == brief_id:
-                names.update(v.name for v in _variants(published))
+    def _generated(self) -> dict[str, set[str]]:
+        """The names of the files the build makes in each brief's folder (not the images' own names), by id."""
+        names: dict[str, set[str]] = {}
+        for brief_id in {brief_id for brief_id, _ in self.images}:
+            names[brief_id] = {card_name(lang) for lang in LANGUAGES} | {a.name for a in self.files.get(brief_id, [])}
+        for (brief_id, _), published in self.images.items():
+            names[brief_id].update(v.name for v in _variants(published))
         return names
 
     def _attach(self, media: BriefMedia, name: str, out: Path) -> Attachment:

@@ -76,3 +76,8 @@ def kind_of(value: Any) -> str:
     if value is None:
         return "nothing"
     return "text"
+
+
+def plural(count: int, word: str) -> str:
+    """``word`` as a count of ``count`` reads in English: 1 problem, 2 problems."""
+    return word if count == 1 else word + "s"

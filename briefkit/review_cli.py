@@ -24,6 +24,7 @@ from typing import Any, TextIO
 from .catalog import Catalog
 from .history import Lookup, SourceHistory, changes_since
 from .model import CURRENT, LANGUAGES, MISSING, UNVERIFIED, Brief
+from .problems import plural
 from .references import check_folder
 from .wordiff import DELETE, EQUAL, INSERT, Change, count
 
@@ -204,7 +205,7 @@ def _catalog(folder: Path) -> Catalog | None:
         for problem in catalog.problems:
             print(problem, file=sys.stderr)
         count = len(catalog.problems)
-        print(f"{count} problem{'' if count == 1 else 's'}: fix them first (see: briefs check).", file=sys.stderr)
+        print(f"{count} {plural(count, 'problem')}: fix them first (see: briefs check).", file=sys.stderr)
         return None
     return catalog
 

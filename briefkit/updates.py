@@ -16,7 +16,7 @@ import datetime as dt
 from .frontmatter_yaml import LineDict, LineList
 from .licenses import license_problem
 from .model import Update
-from .problems import kind_of
+from .problems import kind_of, plural
 from .validate import FieldReader, iso_date, nfc
 from .writer_text import shown_problem
 
@@ -62,8 +62,8 @@ def translation_notes(reader: FieldReader, source_path: str, source_count: int |
     entries = _entries(reader, "write one '- note: …' per update of the source, in its order")
     for index, (item, line) in enumerate(entries):
         if source_count is not None and index == source_count:
-            have = f"{source_count} update" + ("" if source_count == 1 else "s")
-            notes_text = f"{len(entries)} note" + ("" if len(entries) == 1 else "s")
+            have = f"{source_count} {plural(source_count, 'update')}"
+            notes_text = f"{len(entries)} {plural(len(entries), 'note')}"
             reader.add(line, "updates", f"has {notes_text} but the source, {source_path}, has {have}"
                        " (translate the source's notes in order: remove the extra ones, or add the update to the"
                        " source first)")

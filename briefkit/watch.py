@@ -39,7 +39,7 @@ from watchdog.events import (
 )
 from watchdog.observers import Observer
 
-from .problems import Problem
+from .problems import Problem, plural
 from .references import check_folder
 
 if TYPE_CHECKING:
@@ -113,7 +113,7 @@ def check_once(path: Path, shown_as: str, out: TextIO) -> int:
     count = _print_problems(catalog.problems, "check", out)
     if not count:
         briefs = len(catalog.briefs)
-        print(END_CLEAN.format(briefs=briefs, briefs_word=_plural(briefs, "brief")), file=out)
+        print(END_CLEAN.format(briefs=briefs, briefs_word=plural(briefs, "brief")), file=out)
     out.flush()
     return count
 
@@ -136,12 +136,12 @@ def qa_once(path: Path, shown_as: str, out: TextIO, cache: QaCache | None = None
         count = len(findings)
         if count:
             files = len({f.path for f in findings})
-            print(QA_FINDINGS.format(findings=count, findings_word=_plural(count, "finding"), files=files,
-                                     files_word=_plural(files, "file")), file=out)
+            print(QA_FINDINGS.format(findings=count, findings_word=plural(count, "finding"), files=files,
+                                     files_word=plural(files, "file")), file=out)
         else:
             translations = sum(len(b.translations) for b in catalog.briefs)
             print(QA_CLEAN.format(translations=translations,
-                                  translations_word=_plural(translations, "translation")), file=out)
+                                  translations_word=plural(translations, "translation")), file=out)
     out.flush()
     return count
 
@@ -152,8 +152,8 @@ def _print_problems(problems: list[Problem], name: str, out: TextIO) -> int:
     if problems:
         files = len({p.path for p in problems})
         print(END_PROBLEMS.format(
-            name=name, problems=len(problems), problems_word=_plural(len(problems), "problem"),
-            files=files, files_word=_plural(files, "file"),
+            name=name, problems=len(problems), problems_word=plural(len(problems), "problem"),
+            files=files, files_word=plural(files, "file"),
         ), file=out)
     return len(problems)
 
@@ -198,7 +198,3 @@ def _matters(path: bytes | str) -> bool:
 
 def _interrupt(signum: int, frame: FrameType | None) -> None:
     raise KeyboardInterrupt  # a terminated task stops as Ctrl+C stops it
-
-
-def _plural(count: int, word: str) -> str:
-    return word if count == 1 else word + "s"

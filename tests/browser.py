@@ -154,6 +154,13 @@ def watched_page(browser: Any, width: int = 1280, height: int = 800) -> Iterator
     assert not errors
 
 
+@pytest.fixture
+def page(chromium: Any) -> Iterator[Any]:
+    """A ``watched_page`` (1280×800) for one test."""
+    with watched_page(chromium) as page:
+        yield page
+
+
 def until(page: Any, predicate: str, arg: Any = None, timeout_s: float = 10) -> None:
     """Poll ``predicate`` from outside the page (wait_for_function's in-page polling would need
     eval, which the site's Content-Security-Policy refuses)."""

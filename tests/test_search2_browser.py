@@ -15,13 +15,13 @@ from typing import Any
 from urllib.parse import parse_qs, unquote, urlsplit
 
 import pytest
-from browser import chromium, serve, until, watched_page
+from browser import chromium, page, serve, until
 from support.project import Build
 from support.search2_site import GIMHAE, QUERIES
 
 from briefkit.search.query import IndexFolder
 
-__all__ = ["chromium"]  # fixtures from tests/browser.py
+__all__ = ["chromium", "page"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 BOX = "#header-search-q"
@@ -40,10 +40,6 @@ def url(site: Build) -> Any:
         yield base
 
 
-@pytest.fixture
-def page(chromium: Any) -> Any:
-    with watched_page(chromium) as page:
-        yield page
 
 
 

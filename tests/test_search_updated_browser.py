@@ -14,11 +14,11 @@ from typing import Any
 from urllib.parse import quote
 
 import pytest
-from browser import chromium, require, serve, until, watched_page
+from browser import chromium, page, require, serve, until
 from support.project import Build, build, copy_project, vocabularies, write_brief
 from test_a11y_browser import AXE, run_axe
 
-__all__ = ["chromium"]  # fixtures from tests/browser.py
+__all__ = ["chromium", "page"]  # fixtures from tests/browser.py
 pytestmark = [pytest.mark.browser, pytest.mark.build]
 
 CORRECTED = "2025-05-01-corrected-search-roundtable"
@@ -72,10 +72,6 @@ def url(site: Build) -> Any:
         yield base
 
 
-@pytest.fixture
-def page(chromium: Any) -> Any:
-    with watched_page(chromium) as page:
-        yield page
 
 
 

@@ -121,7 +121,7 @@ def publish_images(jobs: Sequence[ImageJob], *, workers: int | None = None) -> l
     try:
         for i, job in enumerate(jobs):
             _check_stem(job.stem)
-            hit, names[i] = None, ""
+            hit = None
             if job.cache_dir is not None:
                 if job.cache_dir not in known:
                     known[job.cache_dir] = SourceKeys(job.cache_dir)
